@@ -1,0 +1,3 @@
+from gpreader.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,15 @@
+"""The headless corpus engine: loading, cleaning, quotes, speakers.
+
+Nothing in this package may import textual (tests/corpus/test_headless.py enforces it).
+"""
+
+from gpreader.corpus.model import Article, Corpus, LoadProblem, PubDate, Quote, Role, Speaker
+
+__all__ = ["Article", "Corpus", "LoadProblem", "PubDate", "Quote", "Role", "Speaker", "load_corpus"]
+
+
+def load_corpus(folder, **kwargs):
+    """Load every article of *folder*; see gpreader.corpus.loader.load_corpus."""
+    from gpreader.corpus.loader import load_corpus as _load
+
+    return _load(folder, **kwargs)

@@ -1,0 +1,233 @@
+"""Plain data classes shared by the engine, the CLI and the app."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from pathlib import Path
+
+QUOTE_KINDS = ("full", "partial", "fragment")
+SPEAKER_KINDS = ("person", "organisation", "document")
+PRECISIONS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class PubDate:
+    """A publication date that knows how precisely it is known.
+
+    ``precision`` is one of day, week, month, year. ``week`` means "the week beginning
+    year-month-day". A date is never shown more precisely than it is known.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    precision: str = "day"
+    inferred: bool = False
+
+    @classmethod
+    def parse(cls, value: str, precision: str | None = None, inferred: bool = False) -> "PubDate":
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; precision defaults to what is given."""
+        parts = str(value).strip().split("-")
+        if not parts or not all(p.isdigit() for p in parts) or len(parts) > 3:
+            raise ValueError(f"not a date: {value!r}")
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else None
+        day = int(parts[2]) if len(parts) > 2 else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month out of range: {value!r}")
+        if day is not None and not 1 <= day <= calendar.monthrange(year, month or 1)[1]:
+            raise ValueError(f"day out of range: {value!r}")
+        given = ("year", "month", "day")[len(parts) - 1]
+        precision = precision or given
+        if precision not in PRECISIONS:
+            raise ValueError(f"unknown precision {precision!r}")
+        if PRECISIONS.index(precision) < PRECISIONS.index(given) and precision != "week":
+            raise ValueError(f"{value!r} is not precise enough for precision {precision!r}")
+        if precision == "week" and day is None:
+            raise ValueError(f"a week precision needs the week's first day: {value!r}")
+        return cls(year, month, day, precision, inferred)
+
+    def display(self) -> str:
+        """'3 Oct 2014', 'Feb 2014', 'c. May 2013' (a week), '2014'."""
+        if self.precision == "year" or self.month is None:
+            return f"{self.year}"
+        mon = calendar.month_abbr[self.month]
+        if self.precision == "month":
+            return f"{mon} {self.year}"
+        if self.precision == "week":
+            return f"c. {mon} {self.year}"
+        return f"{self.day} {mon} {self.year}"
+
+    def iso(self) -> str:
+        """The date to the precision known: '2014', '2014-02', '2014-06-04'."""
+        if self.precision == "year" or self.month is None:
+            return f"{self.year:04d}"
+        if self.precision == "month" or self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __str__(self) -> str:
+        return self.display()
+
+
+@dataclass
+class Quote:
+    """One quotation, or one paragraph's part of a quotation that runs over paragraphs.
+
+    ``paragraph`` is a 0-based index into ``Article.paragraphs``; ``start``/``end`` are
+    character offsets into that paragraph, so ``paragraphs[paragraph][start:end] == text``.
+    ``text`` excludes the quotation marks. ``group`` is shared by the parts of one
+    quotation continued over several paragraphs; ``part`` counts them from 0.
+    """
+
+    article_id: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: str = "full"
+    speaker: str | None = None  # canonical speaker name, or None for unattributed
+    mention: str | None = None  # the words that named the speaker: "he", "said the former RCGP chairwoman"
+    group: int = 0
+    part: int = 0
+    index: int = 0  # position among the article's quotes
+    in_comments: bool = False
+
+    def to_json(self) -> dict:
+        return {
+            "article": self.article_id,
+            "speaker": self.speaker,
+            "text": self.text,
+            "kind": self.kind,
+            "paragraph": self.paragraph + 1,
+            "start": self.start,
+            "end": self.end,
+            "mention": self.mention,
+            "group": self.group,
+            "part": self.part,
+        }
+
+
+@dataclass(frozen=True)
+class Role:
+    text: str
+    article_id: str
+    date: PubDate | None = None
+
+
+@dataclass
+class Speaker:
+    """A canonical speaker across the corpus: a person, an organisation or a document."""
+
+    name: str  # canonical, without honorific: "Simon Stevens", "NHS Confederation"
+    kind: str = "person"
+    honorific: str | None = None  # "Dr", "Professor", "Sir", "Dame", "Lord" ...
+    aliases: set[str] = field(default_factory=set)
+    roles: list[Role] = field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.honorific} {self.name}" if self.honorific else self.name
+
+    def latest_role(self) -> Role | None:
+        dated = [r for r in self.roles if r.date is not None]
+        if dated:
+            return max(dated, key=lambda r: r.date.sort_key)  # type: ignore[union-attr]
+        return self.roles[-1] if self.roles else None
+
+    def to_json(self, quote_count: int = 0) -> dict:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "honorific": self.honorific,
+            "aliases": sorted(self.aliases),
+            "roles": [
+                {"role": r.text, "article": r.article_id, "date": r.date.iso() if r.date else None}
+                for r in self.roles
+            ],
+            "quotes": quote_count,
+        }
+
+
+@dataclass
+class Article:
+    id: str
+    path: Path
+    headline: str
+    paragraphs: list[str]
+    comments: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    outlet: str | None = None
+    date: PubDate | None = None
+    author: str | None = None
+    event: str | None = None
+    address: str | None = None
+    citation: str | None = None  # e.g. "BMJ 2014;349:g6055"
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.date.sort_key if self.date else (9999, 0, 0), self.id)
+
+    def quote_citation(self) -> str:
+        """'GP, Feb 2014' — the short source used after a copied quote."""
+        bits = [b for b in (self.outlet, self.date.display() if self.date else None) if b]
+        return ", ".join(bits) if bits else self.id
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "outlet": self.outlet,
+            "date": self.date.iso() if self.date else None,
+            "date_precision": self.date.precision if self.date else None,
+            "date_display": self.date.display() if self.date else None,
+            "author": self.author,
+            "event": self.event,
+            "address": self.address,
+            "citation": self.citation,
+            "paragraphs": len(self.paragraphs),
+            "comments": len(self.comments),
+            "quotes": len(self.quotes),
+        }
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """A file that could not be read, or read only in part; shown as one line."""
+
+    path: Path
+    reason: str
+    fatal: bool = True  # True: the article was skipped; False: loaded with a warning
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class Corpus:
+    root: Path
+    articles: list[Article] = field(default_factory=list)
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+    def article(self, article_id: str) -> Article | None:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        return None
+
+    def quotes(self) -> list[Quote]:
+        return [q for a in self.articles for q in a.quotes]
+
+    def quotes_by(self, speaker: str) -> list[Quote]:
+        """Every quote of *speaker* (canonical name), in article date order."""
+        return [q for q in self.quotes() if q.speaker == speaker]
+
+    def years(self) -> list[int]:
+        return sorted({a.date.year for a in self.articles if a.date})
