@@ -1,15 +1,51 @@
 """Quotes of one article: find the spans, then give each its speaker.
 
-STUB — being written now (quotes.py + attribution.py). The contract:
 ``extract_quotes(article)`` returns ``Quote`` objects for ``article.paragraphs`` with
-``speaker`` set to the name resolved *within the article* (full name where the article
-gives one), and ``build_speakers`` (speakers.py) later rewrites them to canonical names.
+``speaker`` set to the name resolved within the article, and fills
+``article.local_speakers``; ``build_speakers`` (speakers.py) then merges speakers across the
+corpus and rewrites ``Quote.speaker`` to canonical names.
 """
 
 from __future__ import annotations
 
-from gpreader.corpus.model import Article, Quote
+from gpreader.corpus.attribution import Attributor
+from gpreader.corpus.model import Article, Quote, Role, Speaker
+from gpreader.corpus.quotes import find_spans
 
 
 def extract_quotes(article: Article) -> list[Quote]:
-    return []
+    spans = find_spans(article.paragraphs)
+    attributed = Attributor(article.paragraphs, spans).run()
+    quotes: list[Quote] = []
+    local: dict[str, Speaker] = {}
+    for i, span in enumerate(spans):
+        att = attributed.get(i)
+        person = att.speaker if att else None
+        name = person.name if person else None
+        if person is not None and name not in local:
+            local[name] = Speaker(
+                name=name,
+                kind=person.kind,
+                honorific=person.honorific,
+                aliases={name},
+                roles=[Role(r, article.id, article.date) for r in person.roles],
+            )
+        if person is not None and att.alias:
+            local[name].aliases.add(att.alias)
+        quotes.append(
+            Quote(
+                article_id=article.id,
+                paragraph=span.paragraph,
+                start=span.start,
+                end=span.end,
+                text=article.paragraphs[span.paragraph][span.start : span.end],
+                kind=span.kind,
+                speaker=name,
+                mention=att.mention if att else None,
+                group=span.group,
+                part=span.part,
+                index=i,
+            )
+        )
+    article.local_speakers = local
+    return quotes

@@ -132,7 +132,10 @@ class Speaker:
 
     @property
     def display_name(self) -> str:
-        return f"{self.honorific} {self.name}" if self.honorific else self.name
+        """'Professor Clare Gerada', 'Simon Stevens' (Mr, Mrs, Ms and Miss are not shown)."""
+        if self.honorific and self.honorific not in ("Mr", "Mrs", "Ms", "Miss", "Mx"):
+            return f"{self.honorific} {self.name}"
+        return self.name
 
     def latest_role(self) -> Role | None:
         dated = [r for r in self.roles if r.date is not None]
@@ -169,6 +172,8 @@ class Article:
     address: str | None = None
     citation: str | None = None  # e.g. "BMJ 2014;349:g6055"
     evidence: dict[str, str] = field(default_factory=dict)
+    # speakers as this article names them (set by extract_quotes, merged by build_speakers)
+    local_speakers: dict[str, "Speaker"] = field(default_factory=dict, repr=False)
 
     @property
     def sort_key(self) -> tuple:

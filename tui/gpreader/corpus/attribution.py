@@ -1,0 +1,490 @@
+"""Give every quotation its speaker.
+
+Per quotation, in order of strength:
+1. a reporting clause right after it: "…,’ he said." / "…’, said the former RCGP chairwoman." /
+   "…,’ Dr Bewick added.";
+2. a reporting clause closing its sentence: "… ‘further changes’ for primary care, Dr Bewick added.";
+3. the nearest verb of speech before it in its sentence: "He told delegates: ‘…", "X said there
+   was a need to ‘…’", "the RCGP argued that … the ‘co-location’ …";
+4. "according to X" in its sentence;
+5. another quotation of the same paragraph that has a speaker;
+6. a paragraph that opens with a quotation and names nobody continues the principal speaker of
+   the paragraph before (in 000, Bewick reporting Jeremy Hunt, then Bewick again).
+Parts of one quotation continued over paragraphs share one speaker.
+
+Names are resolved within the article: "Mr Stevens" and "Stevens" to "Simon Stevens", "he" and
+"she" to the latest principal speaker of that gender, "the former RCGP chairwoman" to the person
+whose stated roles match best, "it"/"the report" to the organisation behind the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gpreader.corpus.names import DOCUMENT_WORDS, ROLE_WORDS, Ref, classify, content_words, person_gender
+from gpreader.corpus.quotes import Span
+
+VERBS = r"""said|says|say|saying|told|tells|tell|telling|added|adds|adding|argued|argues|arguing|
+claimed|claims|stressed|stresses|warned|warns|warning|explained|explains|insisted|insists|suggested|
+suggests|suggesting|noted|notes|commented|comments|continued|continues|acknowledged|acknowledges|
+admitted|admits|agreed|agrees|disagreed|disagrees|pointed\s+out|points\s+out|called\s+for|calls\s+for|
+urged|urges|asked|asks|replied|replies|responded|responds|wrote|writes|declared|declares|announced|
+announces|revealed|reveals|believes|believed|recommended|recommends|found|finds|concluded|concludes|
+stated|states|described|describes|branded|brands|dubbed|labelled|emphasised|emphasises|emphasized|
+highlighted|highlights|cautioned|predicted|predicts|maintained|maintains|reiterated|recalled|conceded|
+concedes|welcomed|welcomes|criticised|criticises|hit\s+out|slammed|blasted|put\s+forward|puts\s+forward|
+set\s+out|sets\s+out|outlined|outlines|proposed|proposes|reference|references|referenced|cited|cites|
+called|calls|promised|promises|pledged|pledges|vowed|vows|accepted|accepts|denied|denies|insisting|
+confirmed|confirms|indicated|indicates|complained|complains|observed|observes|remarked|went\s+on|goes\s+on|
+envisaged|envisages|mentioned|quipped|joked|questioned|queried|wondered|argue|claim|warn|suggest|urge"""
+VERB = re.compile(r"\b(?:" + re.sub(r"\s+", "", VERBS).replace("\\s+", r"\s+") + r")\b", re.IGNORECASE)
+# words that may stand between a subject and its verb: "Mr Stevens also said", "has suggested"
+AUX = re.compile(
+    r"(?:\s+(?:also|has|have|had|would|will|was|is|were|did|does|do|then|later|further|previously|"
+    r"recently|today|yesterday|once|again|earlier|now|however|repeatedly|clearly|simply|went on to|"
+    r"has\s+also|had\s+also|has\s+previously|this\s+week|last\s+week|last\s+month|on\s+\w+day))+$",
+    re.IGNORECASE,
+)
+INTRO = re.compile(
+    r"^(?:in|at|on|speaking|writing|responding|following|after|during|asked|commenting|addressing|"
+    r"meanwhile|however|but|and|separately|elsewhere|today|yesterday|last|this|earlier|later|now|"
+    r"also|when|while|although|though|as|since|before|with|without|for|from|under|by|according)\b",
+    re.IGNORECASE,
+)
+ABBREV = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Rev|Cllr|No|vs|etc|i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$|\b[A-Z]\.$")
+SENT_BREAK = re.compile(r"[.!?…]+[’”'\")\]]*(?:\s+|(?=[A-Z‘“]))")
+
+
+@dataclass
+class Person:
+    name: str  # "Simon Stevens" or "Stevens" when only a surname is known
+    honorific: str | None = None
+    roles: list[str] = field(default_factory=list)
+    kind: str = "person"  # person, organisation, document
+    author: str | None = None  # a document's organisation
+
+    @property
+    def gender(self) -> str | None:
+        return person_gender(self.name, self.honorific) if self.kind == "person" else None
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass
+class Attributed:
+    speaker: Person | None
+    mention: str | None
+    alias: str | None = None  # a role-only mention that named them: "the former RCGP chairwoman"
+
+
+def mask_quotes(par: str, spans: list[Span]) -> str:
+    """The paragraph with quoted words blanked out (positions kept), marks and final stops kept."""
+    chars = list(par)
+    for s in spans:
+        for i in range(s.start, s.end):
+            chars[i] = "x" if not chars[i].isspace() else " "
+        last = par[s.end - 1] if s.end > s.start else ""
+        if last in ".!?":
+            chars[s.end - 1] = last
+    return "".join(chars)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of *text*."""
+    out = []
+    start = 0
+    for m in SENT_BREAK.finditer(text):
+        if ABBREV.search(text[max(0, m.start() - 6) : m.start() + 1]):
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+class ArticleSpeakers:
+    """The people, organisations and documents an article names, and who is salient now."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.salient: list[Person] = []  # most recent last
+
+    def register(self, ref: Ref) -> Person | None:
+        if ref.kind == "person":
+            return self._person(ref)
+        if ref.kind in ("organisation", "document"):
+            for p in self.people:
+                if p.kind == ref.kind and same_org(p.name, ref.name):
+                    if len(ref.name) > len(p.name) and ref.kind == "organisation" and " " in ref.name:
+                        p.name = ref.name
+                    return p
+            p = Person(ref.name, kind=ref.kind, author=ref.author)
+            self.people.append(p)
+            return p
+        return None
+
+    def _person(self, ref: Ref) -> Person | None:
+        name = ref.name
+        for p in self.people:
+            if p.kind != "person":
+                continue
+            if p.name == name or (" " not in name and p.surname == name) or (" " not in p.name and name.split()[-1] == p.name):
+                if len(name) > len(p.name):
+                    p.name = name
+                if ref.honorific and (not p.honorific or p.honorific in ("Mr", "Mrs", "Ms", "Miss")):
+                    p.honorific = ref.honorific
+                for r in ref.roles:
+                    if r not in p.roles:
+                        p.roles.append(r)
+                return p
+        if " " not in name and not ref.honorific:
+            return None  # a lone capitalised word is not known to be a person
+        p = Person(name, ref.honorific, list(ref.roles))
+        self.people.append(p)
+        return p
+
+    def touch(self, person: Person | None) -> None:
+        if person is None:
+            return
+        if person in self.salient:
+            self.salient.remove(person)
+        self.salient.append(person)
+
+    def pronoun(self, which: str) -> Person | None:
+        for p in reversed(self.salient):
+            if which in ("m", "f"):
+                if p.kind == "person" and p.gender in (which, None):
+                    return p
+            elif which in ("it", "they"):
+                if p.kind in ("organisation", "document"):
+                    return self.document_author(p) if p.kind == "document" else p
+        return None
+
+    def document_author(self, doc: Person) -> Person:
+        if doc.author:
+            org = next((p for p in self.people if p.kind == "organisation" and same_org(p.name, doc.author)), None)
+            if org:
+                return org
+        return doc
+
+    def by_role(self, role_words: set[str]) -> Person | None:
+        best, best_score = None, 0
+        for p in self.people:
+            if p.kind != "person":
+                continue
+            score = max((len(role_words & content_words(r)) for r in p.roles), default=0)
+            if score > best_score or (score == best_score and score > 0 and p in self.salient and (best not in self.salient or self.salient.index(p) > self.salient.index(best))):
+                best, best_score = p, score
+        return best if best_score > 0 else None
+
+
+def same_org(a: str, b: str) -> bool:
+    a_t, b_t = a.lower().split(), b.lower().split()
+    if a_t == b_t:
+        return True
+    if len(a_t) >= 2 and len(b_t) >= 2 and a_t[-1] in DOCUMENT_WORDS and b_t[-1] in DOCUMENT_WORDS:
+        return a_t[:-1] == b_t[:-1]  # "Fuller stocktake" is "the Fuller report"
+    if len(a_t) != len(b_t):
+        return _acronym(a) == b.replace(" ", "") or _acronym(b) == a.replace(" ", "")
+    return all(x.startswith(y) or y.startswith(x) for x, y in zip(a_t, b_t))
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in ("of", "for", "and", "the", "&")]
+    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else name
+
+
+class Attributor:
+    """Walks an article's paragraphs once, in order, attributing as a reader would."""
+
+    def __init__(self, paragraphs: list[str], spans: list[Span]) -> None:
+        self.paragraphs = paragraphs
+        self.spans = spans
+        self.by_par: dict[int, list[Span]] = {}
+        for s in spans:
+            self.by_par.setdefault(s.paragraph, []).append(s)
+        self.known = ArticleSpeakers()
+        self._prescan()
+
+    # -- a first pass: everyone named, with the roles stated for them ---------------------
+    def _prescan(self) -> None:
+        for p, par in enumerate(self.paragraphs):
+            masked = mask_quotes(par, self.by_par.get(p, []))
+            for a, b in sentences(masked):
+                for ref in _named_in(masked[a:b]):
+                    self.known.register(ref)
+        self.known.salient.clear()
+
+    # -- the main pass ---------------------------------------------------------------------
+    def run(self) -> dict[int, Attributed]:
+        """Attribution per span index (index into self.spans)."""
+        result: dict[int, Attributed] = {}
+        index = {id(s): i for i, s in enumerate(self.spans)}
+        prev_principal: Person | None = None
+        group_speaker: dict[int, Attributed] = {}
+        for p, par in enumerate(self.paragraphs):
+            pspans = self.by_par.get(p, [])
+            masked = mask_quotes(par, pspans)
+            principal: Person | None = None
+            found: list[Attributed | None] = []
+            for a, b in sentences(masked):
+                sent_spans = [s for s in pspans if a <= (s.open_at if s.open_at is not None else s.start) < b or a <= s.start < b]
+                main = self._sentence_subject(masked, a, b, sent_spans)
+                if main is not None and principal is None:
+                    principal = main
+                for s in sent_spans:
+                    if s in [x for x, _ in zip(pspans, found)]:
+                        continue
+                    found.append(self._attribute(masked, a, b, s))
+                if main is not None:
+                    self.known.touch(main)
+            found += [None] * (len(pspans) - len(found))
+            # 5. other quotations of the paragraph
+            for i, att in enumerate(found):
+                if att is None or att.speaker is None:
+                    before = next((f for f in reversed(found[:i]) if f and f.speaker), None)
+                    after = next((f for f in found[i + 1 :] if f and f.speaker), None)
+                    pick = before or after
+                    if pick is not None and pspans[i].kind != "fragment":
+                        found[i] = Attributed(pick.speaker, pick.mention)
+            # 6. a paragraph that opens with a quotation continues the previous speaker
+            opens_with_quote = bool(pspans) and (pspans[0].open_at == len(par) - len(par.lstrip()) or (pspans[0].open_at is None and pspans[0].start == 0))
+            for i, s in enumerate(pspans):
+                att = found[i]
+                if s.part > 0 and s.group in group_speaker and (att is None or att.speaker is None or att.mention == "continuation"):
+                    found[i] = group_speaker[s.group]
+                elif (att is None or att.speaker is None) and opens_with_quote and prev_principal is not None and s.kind != "fragment":
+                    found[i] = Attributed(prev_principal, "continuation")
+            for i, s in enumerate(pspans):
+                att = found[i] or Attributed(None, None)
+                result[index[id(s)]] = att
+                if att.speaker is not None:
+                    group_speaker.setdefault(s.group, att)
+                    if principal is None:
+                        principal = att.speaker
+                    self.known.touch(att.speaker)
+            if principal is not None:
+                prev_principal = principal
+        self._standfirst_roles(result)
+        # a continued quotation whose speaker is named only in a later part
+        for i, s in enumerate(self.spans):
+            if result[i].speaker is None and s.group in group_speaker:
+                result[i] = group_speaker[s.group]
+        return result
+
+    def _standfirst_roles(self, result: dict[int, Attributed]) -> None:
+        """'…, the chief executive of NHS England has said today.' before the name is given."""
+        first = next((a.speaker for _, a in sorted(result.items()) if a.speaker and a.speaker.kind == "person"), None)
+        if first is None:
+            return
+        for par in self.paragraphs[:2]:
+            masked = mask_quotes(par, [])
+            for m in re.finditer(r"(?:,|\b(?:says|said))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?(?:\s+(?:said|says|suggested|claimed|argued|warned))?(?:\s+(?:today|yesterday|this week))?\s*[.]?$", masked):
+                ref = classify(m.group(1))
+                if ref is not None and ref.kind == "role":
+                    role = ref.roles[0] if ref.roles else ref.text
+                    if role not in first.roles and self.known.by_role(content_words(role)) in (None, first):
+                        first.roles.insert(0, role)
+
+    def _sentence_subject(self, masked: str, a: int, b: int, spans: list[Span]) -> Person | None:
+        """The person a sentence is about, when it opens on a name ("Dr Bewick told …")."""
+        text = masked[a:b]
+        m = VERB.search(text)
+        if not m:
+            return None
+        head = text[: m.start()]
+        if "x" * 4 in head:
+            return None  # the verb comes after a quotation: handled as its attribution
+        ref = _subject_before(head)
+        return self._resolve(ref) if ref else None
+
+    def _attribute(self, masked: str, a: int, b: int, span: Span) -> Attributed:
+        close = span.close_at if span.close_at is not None else span.end
+        after = masked[close + 1 : b] if span.close_at is not None else ""
+        text_end = self.paragraphs[span.paragraph][span.start : span.end].rstrip()
+        # 1. right after the quotation
+        if after and not (text_end[-1:] in ".!?" and re.match(r"\s*[A-Z]", after)):
+            ref, words = _reporting_after(after)
+            if ref is not None:
+                who = self._resolve(ref)
+                if who is not None:
+                    return Attributed(who, words, ref.text if ref.kind == "role" else None)
+        # 2. a reporting clause closing the sentence
+        tail = masked[close + 1 : b] if span.close_at is not None else ""
+        m = re.search(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$", tail)
+        if m and "x" * 3 not in m.group(1):
+            ref, words = _reporting_after(", " + m.group(1))
+            if ref is not None:
+                who = self._resolve(ref)
+                if who is not None:
+                    return Attributed(who, words, ref.text if ref.kind == "role" else None)
+        # 3. the nearest verb of speech before it
+        start = span.open_at if span.open_at is not None else span.start
+        before = masked[a:start]
+        for m in reversed(list(VERB.finditer(before))):
+            head = before[: m.start()]
+            if "x" * 4 in head[-12:]:
+                continue
+            ref = _subject_before(head)
+            if ref is not None:
+                who = self._resolve(ref)
+                if who is not None:
+                    return Attributed(who, f"{ref.text} {m.group(0)}".strip())
+        # 4. according to X
+        m = re.search(r"\b(?i:according to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)", masked[a:b])
+        if m:
+            ref = classify(m.group(1))
+            who = self._resolve(ref) if ref else None
+            if who is not None:
+                return Attributed(who, m.group(0))
+        return Attributed(None, None)
+
+    def _resolve(self, ref: Ref) -> Person | None:
+        if ref.kind == "pronoun":
+            return self.known.pronoun(ref.pronoun or "")
+        if ref.kind == "role":
+            words = set()
+            for r in ref.roles:
+                words |= content_words(r)
+            if words & {"spokesperson", "spokesman", "spokeswoman", "source", "official"}:
+                for r in ref.roles:
+                    org = classify(re.sub(r"\b(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|source|official)\s*(?:for|at|from)?\s*", "", r))
+                    if org is not None and org.kind == "organisation":
+                        return self.known.register(org)
+            who = self.known.by_role(words)
+            if who is None and self.known.salient:
+                people = [p for p in self.known.salient if p.kind == "person"]
+                who = people[-1] if people else None
+            return who
+        if ref.kind == "document":
+            doc = self.known.register(ref)
+            if doc is None:
+                return None
+            if doc.author is None and doc.name.lower() in ("report", "research", "study", "survey", "analysis", "review", "paper"):
+                doc.author = self._report_author()
+            return self.known.document_author(doc)
+        return self.known.register(ref)
+
+    def _report_author(self) -> str | None:
+        """'In a report on X, the NHS Confederation argued' / 'a report by the King’s Fund'."""
+        fallback = None
+        for par in self.paragraphs:
+            for a, b in sentences(par):
+                sent = par[a:b]
+                if not re.search(r"\b(?:report|research|study|survey|analysis)\b", sent, re.I):
+                    continue
+                for ref in _named_in(sent):
+                    if ref.kind != "organisation":
+                        continue
+                    name = re.escape(ref.name)
+                    near = (
+                        rf"\b(?:report|research|study|survey|analysis)\b[^.;]{{0,60}}?,?\s+(?:by\s+|from\s+)?(?:the\s+)?{name}\b",
+                        rf"\b{name}(?:’s|'s)?\s+(?:new\s+|latest\s+)?(?:report|research|study|survey|analysis)\b",
+                    )
+                    if any(re.search(p, sent) for p in near):
+                        return ref.name
+                    fallback = fallback or (ref.name if ref.name != "Government" else None)
+        return fallback
+
+
+def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
+    """'’, he said.' / ' said the former RCGP chairwoman.' / ', Dr Bewick added.'"""
+    m = re.match(r"^[\s,;:–—-]*(?P<rest>.*)$", after, re.S)
+    rest = m.group("rest") if m else after
+    # verb first: "said the former RCGP chairwoman", "says the primary care chief at NHS England"
+    vm = re.match(r"^(?:" + VERB.pattern[2:-2] + r")\s+(?P<np>[^,.;:!?]+)", rest, re.I)
+    if vm:
+        np = re.split(r"\s+(?:at|in|on|during|to|yesterday|today|last|this|when|after|before|while)\s+(?=[a-z])|,", vm.group("np"))[0]
+        np = re.sub(r"\s+(?:at|to|in)$", "", np)
+        ref = classify(np)
+        if ref is not None:
+            return ref, (vm.group(0)).strip()
+    # subject first: "he said", "Dr Bewick added", "she told Pulse", "the report said"
+    vm = re.match(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB.pattern[2:-2] + r")\b", rest, re.I)
+    if vm:
+        np = vm.group("np")
+        if np and not re.search(r"\b(?:that|which|who|and|but)\b", np):
+            ref = classify(np)
+            if ref is not None:
+                return ref, vm.group(0).strip()
+    return None, None
+
+
+def _subject_before(head: str) -> Ref | None:
+    """The subject of a verb whose preceding words are *head* (masked, same sentence)."""
+    head = AUX.sub("", head.rstrip()).rstrip()
+    if not head or "x" * 4 in head[-6:]:
+        return None
+    if head.endswith(","):
+        segments = [s.strip() for s in head[:-1].split(",")]
+        while segments and INTRO.match(segments[0]):
+            segments.pop(0)
+        segments = [s for s in segments if s]
+        if not segments:
+            return None
+        ref = classify(_last_clause(segments[0]))
+        if ref is not None and ref.kind == "person":
+            ref.roles += [r for r in (appositive_role(s) for s in segments[1:]) if r]
+        return ref
+    clause = _last_clause(head)
+    ref = classify(clause)
+    if ref is None:
+        # "welcomed the move saying": the subject of the sentence
+        first = re.split(r"\s+(?=[a-z]{3,})", clause, maxsplit=1)[0]
+        if first != clause:
+            ref = classify(first)
+    return ref
+
+
+NOT_ROLE = re.compile(r"^(?:due|which|whose|published|speaking|writing|who\s+(?:was|were|had|has|said|told|added))\b", re.I)
+
+
+def appositive_role(segment: str) -> str | None:
+    """'chair of the RCGP' -> itself; 'who leads X' -> 'leads X'; 'due to report this month' -> None."""
+    seg = segment.strip()
+    if not seg or not seg[:1].islower() or NOT_ROLE.match(seg) or INTRO.match(seg):
+        return None
+    seg = re.sub(r"^(?:who\s+is|and|also)\s+", "", seg)
+    seg = re.sub(r"^who\s+", "", seg)
+    return seg
+
+
+def _last_clause(text: str) -> str:
+    parts = re.split(r"[;:]|,\s|\b(?:that|which|who|and|but|as|while|because|so|when|if|although)\s", text)
+    clause = parts[-1].strip() if parts else text.strip()
+    clause = re.sub(r"^(?:but|and|so|yet|however|meanwhile|also|then)\s+", "", clause, flags=re.I)
+    return clause
+
+
+def _named_in(sentence: str):
+    """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said")."""
+    pattern = re.compile(
+        r"(?:(?P<pre>(?:[A-Z][A-Za-z]+\s+|[a-z]+\s+){0,4})?)"
+        r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr)\s+)+"
+        r"(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+|[A-Z][a-z]+(?:\s+[A-Z][\w’'\-]+){1,2})"
+        r"(?P<app>,\s+(?:a |an |the |who |chair|head|chief|president|director|deputy|national|former|lead)[^,]{2,120},)?"
+    )
+    for m in pattern.finditer(sentence):
+        phrase = (m.group("pre") or "") + m.group("name")
+        ref = classify(phrase)
+        if ref is None or ref.kind != "person" or ref.surname_only and not ref.honorific:
+            ref = classify(m.group("name"))
+        if ref is None or ref.kind != "person":
+            continue
+        if m.group("app"):
+            role = appositive_role(m.group("app").strip(", "))
+            if role:
+                ref.roles.append(role)
+        yield ref
+    for m in re.finditer(r"\b(?:the\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}(?:report|review|stocktake|plan|strategy|paper|framework|study|survey)\b", sentence):
+        ref = classify(m.group(0))
+        if ref is not None and ref.kind == "document":
+            yield ref
+    for m in re.finditer(r"\b(?:the\s+)?((?:[A-Z][\w’'&]*\s+){0,4}(?:[A-Z]{2,}s?|Confederation|Confed|College|Association|Fund|Foundation|Trust|Department of Health(?: and Social Care)?|Government))\b", sentence):
+        ref = classify(m.group(0))
+        if ref is not None and ref.kind == "organisation":
+            yield ref

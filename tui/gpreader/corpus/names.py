@@ -1,0 +1,216 @@
+"""Reading a noun phrase as a speaker: a person, an organisation, a document, a pronoun or a role.
+
+"GPC deputy chair Dr Richard Vautrey" -> person Richard Vautrey, honorific Dr, role "GPC deputy chair".
+"the former RCGP chairwoman" -> role-only, to be resolved against the people of the article.
+"the NHS Confed" -> organisation; "The Fuller report" -> document; "Lord Ara Darzi’s review" -> Ara Darzi.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HONORIFICS = {
+    "dr": "Dr", "dr.": "Dr", "mr": "Mr", "mr.": "Mr", "mrs": "Mrs", "mrs.": "Mrs", "ms": "Ms",
+    "ms.": "Ms", "miss": "Miss", "mx": "Mx", "professor": "Professor", "prof": "Professor",
+    "prof.": "Professor", "sir": "Sir", "dame": "Dame", "lord": "Lord", "lady": "Lady",
+    "baroness": "Baroness", "baron": "Baron", "cllr": "Cllr", "councillor": "Councillor",
+    "rev": "Rev", "revd": "Rev", "reverend": "Rev", "rt": "Rt", "hon": "Hon",
+}
+# Honorifics that say nothing more than politeness: dropped from the canonical display
+# when a stronger title is known elsewhere.
+WEAK_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Mx"}
+MALE_HONORIFICS = {"Mr", "Sir", "Lord", "Baron"}
+FEMALE_HONORIFICS = {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
+
+MALE_NAMES = set(
+    """adam alan alastair alex alexander andrew andy anthony arvind ben benjamin bill bob brian
+    charles chris christopher clive colin daniel danny david dean dominic duncan ed edward gareth
+    gary geoff george graham greg hamish harry henry hugh iain ian jack james jamie jeremy jim
+    john jon jonathan joseph keir kevin keith lawrence mark martin matt matthew michael mike
+    neil nick nicholas nigel oliver patrick paul peter phil philip raj ralph richard rishi rob
+    robert roger ross sajid sam samuel scott sean simon stephen steve steven stuart ted thomas
+    tim timothy tom tony wes william ara chaand krishna""".split()
+)
+FEMALE_NAMES = set(
+    """alison amanda amy angela ann anna anne barbara beccy becky beth carol caroline catherine
+    charlotte chris claire clare deborah denise diane elizabeth emma fiona frances gill hannah
+    helen jacqueline jane janet jayne jennifer jenny jessica jo joanna julia julie karen kate
+    kamila katherine kathy kathryn laura liz lucy maggie margaret maria mary maureen michelle
+    nicola patricia philippa rachel rebecca ros rosalind ruth sally samantha sarah sharon
+    sophie sue susan theresa thérèse victoria wendy yvette zoe priti nadine""".split()
+)
+FEMALE_NAMES.discard("chris")
+
+ORG_WORDS = set(
+    """nhs england confederation confed college association council department committee trust
+    trusts board fund foundation institute society service services government union alliance
+    partnership network networks group commission authority agency office ministry parliament
+    bma rcgp gpc ccg ccgs lmc lmcs cqc nice dh dhsc pcn pcns ics icb icbs monitor treasury
+    party labour conservative conservatives tory tories lib democrats healthwatch unit team
+    federation federations hospital hospitals practice surgery university school centre
+    company ltd plc limited inc corporation organisation organization forum panel""".split()
+)
+DOCUMENT_WORDS = set(
+    """report review stocktake plan strategy paper study survey analysis document framework
+    manifesto letter consultation audit inquiry guidance research briefing blueprint
+    white green proposals proposal figures data statement bill act""".split()
+)
+ROLE_WORDS = set(
+    """chief chair chairman chairwoman chairperson director secretary executive minister head
+    lead leader spokesperson spokesman spokeswoman president officer commissioner author
+    authors boss official adviser advisor gp doctor doctors manager partner deputy clinician
+    professor chancellor mp mps member members editor founder consultant nurse pharmacist
+    researcher researchers expert experts analyst economist campaigner medical clinical
+    general national regional practice senior principal vice representative representatives
+    negotiator negotiators tsar czar""".split()
+)
+# Capitalised words that begin a role rather than a name: "Health Secretary Jeremy Hunt".
+ROLE_CAPS = {w.capitalize() for w in ROLE_WORDS} | {"Prime", "Shadow", "Health", "Former", "Acting", "Interim"}
+PRONOUNS = {"he": "m", "she": "f", "it": "it", "they": "they", "we": "we", "i": "i"}
+DETERMINERS = {"the", "its", "their", "his", "her", "a", "an", "our", "this", "that", "these", "those"}
+PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ter", "st", "mc"}
+NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ]*(?:[-’'][A-Z][a-zà-ÿ]+)+|[A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)*|Ma?c[A-Z][a-z]+|[A-Z]\.?)$"
+)
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]+s?$")
+GLUE = set(
+    """said says say told tells added that and but as with by from of to while when because then also
+    had has have would will is was were who which whom where the a an""".split()
+)
+STOP = {"the", "of", "at", "for", "and", "a", "an", "in", "to", "on", "its", "their", "his", "her", "former", "new", "s", "’s", "'s", "who", "is", "was", "has", "also"}
+
+
+@dataclass
+class Ref:
+    """A reading of the words that name a speaker."""
+
+    kind: str  # person, organisation, document, pronoun, role
+    name: str = ""  # person: "Richard Vautrey" or "Vautrey"; org/document: canonical-ish name
+    honorific: str | None = None
+    roles: list[str] = field(default_factory=list)
+    pronoun: str | None = None  # m, f, it, they
+    text: str = ""  # the words as written
+    author: str | None = None  # a document's author, when written "X’s review"
+
+    @property
+    def surname_only(self) -> bool:
+        return self.kind == "person" and " " not in self.name
+
+    @property
+    def gender(self) -> str | None:
+        return person_gender(self.name, self.honorific)
+
+
+def person_gender(name: str, honorific: str | None) -> str | None:
+    if honorific in MALE_HONORIFICS:
+        return "m"
+    if honorific in FEMALE_HONORIFICS:
+        return "f"
+    first = name.split()[0].lower() if " " in name else ""
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return None
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[A-Za-zÀ-ÿ][\w’'\-\.&]*|\d+", text)
+
+
+def _is_name_token(tok: str) -> bool:
+    return bool(NAME_TOKEN.match(tok)) and not ACRONYM.match(tok) and tok.lower() not in ORG_WORDS | DOCUMENT_WORDS
+
+
+def content_words(text: str) -> set[str]:
+    words = {w.lower().strip(".’'") for w in _tokens(text)}
+    return {w for w in words if w and w not in STOP}
+
+
+def org_name(tokens: list[str]) -> str:
+    name = " ".join(tokens)
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def classify(phrase: str) -> Ref | None:
+    """Read *phrase* (the words right before or after a verb of speech) as a speaker."""
+    text = phrase.strip(" ,;:–—-")
+    text = re.sub(r"^(?:and|but|so|while|whereas|then|also|however|meanwhile)\s+", "", text, flags=re.I)
+    if not text:
+        return None
+    low = text.lower()
+    if low in PRONOUNS:
+        return Ref("pronoun", pronoun=PRONOUNS[low], text=text)
+    toks = _tokens(text)
+    if not toks or len(toks) > 14:
+        return None
+    # "Lord Ara Darzi’s recent review of the NHS" -> the review's author speaks
+    poss = re.match(r"^(.*?)[’']s\b(.*)$", text)
+    if poss and content_words(poss.group(2)) & DOCUMENT_WORDS:
+        inner = classify(poss.group(1))
+        if inner is not None and inner.kind in ("person", "organisation"):
+            inner.text = text
+            return inner
+    lowered = [t.lower() for t in toks]
+    # documents: "the report", "The Fuller report", "new research", "the NHS Confederation report"
+    head = lowered[-1]
+    if head in DOCUMENT_WORDS and len(toks) <= 5:
+        modifiers = [t for t in toks[:-1] if t[:1].isupper() and t.lower() not in DETERMINERS]
+        if modifiers and all(m.lower() in ORG_WORDS or ACRONYM.match(m) for m in modifiers):
+            return Ref("document", name=org_name(modifiers) + " " + toks[-1], text=text, author=org_name(modifiers))
+        name = " ".join(modifiers + [toks[-1]]) if modifiers else toks[-1].lower()
+        return Ref("document", name=name, text=text)
+    if len(lowered) >= 2 and lowered[-2] in DOCUMENT_WORDS and toks[-1][:1].isupper() is False:
+        return None
+    # a person name at the end: [role words] [honorific] First [Middle] Last
+    i = len(toks)
+    name_toks: list[str] = []
+    while i > 0 and (_is_name_token(toks[i - 1]) or (toks[i - 1].lower() in PARTICLES and name_toks)):
+        if (toks[i - 1] in ROLE_CAPS and name_toks) or toks[i - 1].lower() in HONORIFICS:
+            break
+        name_toks.insert(0, toks[i - 1])
+        i -= 1
+    titles: list[str] = []
+    while i > 0 and toks[i - 1].lower() in HONORIFICS and HONORIFICS[toks[i - 1].lower()] not in ("Rt", "Hon"):
+        titles.insert(0, HONORIFICS[toks[i - 1].lower()])
+        i -= 1
+    honorific = " ".join(titles) or None
+    while i > 0 and toks[i - 1].lower() in ("rt", "hon"):
+        i -= 1
+    if name_toks and name_toks[0] in ROLE_CAPS and len(name_toks) > 1:
+        # "Health Secretary Hunt": peel capitalised role words off the front
+        while len(name_toks) > 1 and name_toks[0] in ROLE_CAPS:
+            name_toks.pop(0)
+    if name_toks and (honorific or len(name_toks) >= 2 or (len(toks) == 1)):
+        rest = toks[:i]
+        if rest and rest[0].lower() in DETERMINERS and not honorific and len(name_toks) == 1:
+            return None  # "the Government" style capitalised nouns are not people
+        while rest and rest[0].lower() in GLUE:
+            rest = rest[1:]  # "said that health secretary" -> "health secretary"
+        role = " ".join(rest).strip()
+        role = re.sub(r"^(?:the|The)\s+", "", role)
+        roles = [role] if role and any(w.lower() in ROLE_WORDS or w.lower() in ORG_WORDS or ACRONYM.match(w) for w in rest) else []
+        if name_toks[0] in {"NHS", "The"}:
+            return None
+        return Ref("person", name=" ".join(name_toks), honorific=honorific, roles=roles, text=text)
+    if len(toks) == 1 and re.match(r"^[A-Z]{2,}s$", toks[0]):
+        return None  # "GPs", "CCGs": a plural of people, not a speaker
+    # organisations: capitalised words with an acronym or an organisation word
+    caps = [t for t in toks if t[:1].isupper() or t.lower() in ("of", "for", "and", "&")]
+    if caps and (any(ACRONYM.match(t) for t in toks) or any(t.lower() in ORG_WORDS for t in caps)):
+        if lowered[0] in DETERMINERS - {"the"} and not any(ACRONYM.match(t) for t in toks):
+            return None
+        # trailing role words after an org ("RCGP chair") mean a role, not the org
+        if head in ROLE_WORDS:
+            return Ref("role", text=text, roles=[org_name(toks)])
+        if all(t[:1].isupper() or t.lower() in ("of", "for", "and", "&", "the") for t in toks):
+            return Ref("organisation", name=org_name(toks), text=text)
+    if lowered[0] in ("government", "the") and lowered[-1] == "government":
+        return Ref("organisation", name="Government", text=text)
+    # role-only: "the former RCGP chairwoman", "its deputy medical director"
+    if lowered[0] in DETERMINERS and set(lowered) & ROLE_WORDS:
+        return Ref("role", text=text, roles=[re.sub(r"^\w+\s+", "", text)])
+    if set(lowered) & ROLE_WORDS and len(toks) <= 8 and not any(t in ("that", "which", "who") for t in lowered):
+        return Ref("role", text=text, roles=[text])
+    return None

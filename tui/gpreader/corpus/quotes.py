@@ -1,0 +1,238 @@
+"""Find quotation spans in paragraphs of British news prose.
+
+The hard part is the single curly mark: ’ closes a quotation *and* is the apostrophe
+(don’t, England’s, GPs’). Straight ' and " mix with curly marks in one quotation; a
+quotation may run over several paragraphs (each new paragraph reopens it); an opening
+mark may be missing; a closing mark may be glued to the next word (…country?’He added).
+
+Everything here is linear in the length of a paragraph: one pass to classify marks, one
+pass with a small stack to pair them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„‟"
+DOUBLE_CLOSE = "”"
+SINGLE_OPEN = "‘‛"
+SINGLE_CLOSE = "’"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
+OPENING_CONTEXT = " \t\n([{—–-/:;,"  # what may stand before an opening mark
+MAX_MARKS = 400  # bound on marks considered per paragraph (pathological input)
+
+
+@dataclass
+class Span:
+    """A quoted stretch of one paragraph; ``text = paragraph[start:end]``."""
+
+    paragraph: int
+    start: int
+    end: int
+    open_at: int | None  # index of the opening mark, None when it is missing
+    close_at: int | None  # index of the closing mark, None when it runs to the paragraph end
+    group: int = 0
+    part: int = 0
+    kind: str = "full"
+
+
+@dataclass
+class _Mark:
+    pos: int
+    family: str  # "d" double, "s" single
+    role: str  # "open", "close", "either", "apos"
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _classify(par: str) -> list[_Mark]:
+    marks: list[_Mark] = []
+    n = len(par)
+    for i, ch in enumerate(par):
+        if ch not in ALL_MARKS:
+            continue
+        before = par[i - 1] if i > 0 else " "
+        after = par[i + 1] if i + 1 < n else " "
+        if ch in DOUBLE_OPEN:
+            marks.append(_Mark(i, "d", "open"))
+        elif ch in DOUBLE_CLOSE:
+            marks.append(_Mark(i, "d", "close"))
+        elif ch == '"':
+            if before in OPENING_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN:
+                role = "open" if not after.isspace() else "either"
+            elif after.isspace() or after in ".,;:!?)]—–-'’" or i + 1 == n:
+                role = "close"
+            else:
+                role = "either"
+            marks.append(_Mark(i, "d", role))
+        elif ch in SINGLE_OPEN:
+            # ‘90s, ‘em: an elision, not a quotation
+            if re.match(r"\d\ds\b|em\b|til\b", par[i + 1 : i + 5]):
+                continue
+            marks.append(_Mark(i, "s", "open"))
+        else:  # ’ or '
+            if _is_word(before) and _is_word(after):
+                continue  # don’t, England’s, O’Brien
+            if ch == "'" and (before in OPENING_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN) and not after.isspace():
+                if re.match(r"\d\ds\b|em\b|til\b", par[i + 1 : i + 5]):
+                    continue
+                marks.append(_Mark(i, "s", "open"))
+                continue
+            if before.isspace() or i == 0:
+                # a mark standing before a word with a space before it: opening (straight) or stray
+                marks.append(_Mark(i, "s", "open" if ch == "'" and not after.isspace() else "either"))
+                continue
+            if before.lower() == "s" and _is_word(par[i - 2] if i > 1 else " ") and after.isspace():
+                # GPs’ contract — or the end of ‘…the GPs’ said X. Decide when pairing.
+                marks.append(_Mark(i, "s", "apos"))
+                continue
+            marks.append(_Mark(i, "s", "close"))
+    return marks
+
+
+def _later_close(marks: list[_Mark], k: int, family: str) -> bool:
+    """Is there a plain closing mark of *family* after marks[k] before the next opening?"""
+    for m in marks[k + 1 :]:
+        if m.family != family:
+            continue
+        if m.role == "open":
+            return False
+        if m.role in ("close", "either"):
+            return True
+    return False
+
+
+def _missing_open_start(par: str, close_at: int) -> int:
+    """Where a quotation whose opening mark is missing begins: after 'said:' or a colon."""
+    head = par[:close_at]
+    m = None
+    for m in re.finditer(r":\s+", head):
+        pass
+    if m is not None:
+        return m.end()
+    return 0
+
+
+def _strip(par: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and par[start].isspace():
+        start += 1
+    while end > start and par[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_spans(paragraphs: list[str]) -> list[Span]:
+    """Every top-level quotation in *paragraphs*, split at paragraph boundaries."""
+    spans: list[Span] = []
+    group = -1
+    carry = False  # the previous paragraph ended inside a quotation
+    for p, par in enumerate(paragraphs):
+        marks = _classify(par)[:MAX_MARKS]
+        stack: list[_Mark] = []
+        top_start: int | None = None  # content start of the open top-level quote
+        top_open: int | None = None
+        continuing = False
+        part = 0
+        lead = len(par) - len(par.lstrip())
+        carried, carry = carry, False
+        if carried and marks and marks[0].pos == lead and marks[0].role in ("open", "either"):
+            continuing = True  # the British convention: a new paragraph reopens
+        for k, mark in enumerate(marks):
+            role = mark.role
+            if role == "either":
+                # a straight or stray mark: close an open quote of its family, else open
+                role = "close" if any(s.family == mark.family for s in stack) else "open"
+            if role == "apos":
+                if stack and stack[-1].family == mark.family and not _later_close(marks, k, mark.family):
+                    role = "close"
+                else:
+                    continue
+            if role == "open":
+                if not stack:
+                    top_start, top_open = mark.pos + 1, mark.pos
+                    if not (continuing and mark.pos == lead):
+                        group += 1
+                        part = 0
+                    else:
+                        part = spans[-1].part + 1 if spans else 0
+                    stack.append(mark)
+                elif stack[-1].family != mark.family:
+                    stack.append(mark)  # nested quotation
+                else:
+                    # same family reopened without closing: treat the earlier as the close of nothing
+                    stack.append(mark)
+                continue
+            # a closing mark
+            if not stack:
+                if mark.family == "s" and par[mark.pos - 1 : mark.pos].isalpha() and mark.pos + 1 < len(par) and par[mark.pos + 1] == " ":
+                    continue  # most likely an apostrophe (GPs’ , Jones’ )
+                start = _missing_open_start(par, mark.pos)
+                if carried and start == 0 and spans:
+                    part = spans[-1].part + 1  # the reopening mark of a continued quote is missing
+                else:
+                    group += 1
+                    part = 0
+                carried = False
+                s, e = _strip(par, start, mark.pos)
+                if e > s:
+                    spans.append(Span(p, s, e, None, mark.pos, group, part))
+                continue
+            # pop to the nearest opener of this family
+            idx = next((j for j in range(len(stack) - 1, -1, -1) if stack[j].family == mark.family), None)
+            if idx is None:
+                continue  # a closing mark of a family not open here: an apostrophe or a stray
+            if idx == 0:
+                s, e = _strip(par, top_start or 0, mark.pos)
+                if e > s:
+                    spans.append(Span(p, s, e, top_open, mark.pos, group, part))
+                stack.clear()
+                top_start = None
+            else:
+                del stack[idx:]
+        if stack and top_start is not None:
+            s, e = _strip(par, top_start, len(par))
+            if e > s:
+                spans.append(Span(p, s, e, top_open, None, group, part))
+                carry = True
+    for span in spans:
+        span.kind = classify_kind(paragraphs[span.paragraph], span)
+    _unify_group_kinds(spans)
+    return spans
+
+
+SENTENCE_END = re.compile(r"[.!?…]$|[.!?][’”'\")\]]*$")
+INTRODUCER = re.compile(
+    r"(?:^|[:.!?…]|\b(?:said|says|say|added|adds|told \w+(?: \w+)?|asked|replied|wrote|writes|continued|explained|warned|argued|insisted|stressed|noted|commented|claimed),)\s*$",
+    re.IGNORECASE,
+)
+
+
+def classify_kind(par: str, span: Span) -> str:
+    """full (whole sentences), partial (a clause inside reported speech), fragment (a phrase)."""
+    text = par[span.start : span.end]
+    if span.part > 0:
+        return "full"
+    before = par[: span.open_at if span.open_at is not None else span.start].rstrip()
+    first = text.lstrip("[(…. ")[:1]
+    capital = first.isupper() or first.isdigit()
+    words = len(text.split())
+    introduced = bool(INTRODUCER.search(before)) or span.open_at is None
+    if capital and introduced and (words >= 4 or SENTENCE_END.search(text.rstrip(",;"))):
+        return "full"
+    if capital and SENTENCE_END.search(text) and words >= 5 and not re.search(r"\b(?:the|a|an|of|to|that)$", before, re.I):
+        return "full"
+    if words <= 4 and not re.search(r"[,;:.!?]\S", text):
+        return "fragment"
+    return "partial"
+
+
+def _unify_group_kinds(spans: list[Span]) -> None:
+    kinds: dict[int, str] = {}
+    for s in spans:
+        kinds.setdefault(s.group, s.kind)
+    for s in spans:
+        if s.part > 0:
+            s.kind = "full" if kinds[s.group] == "fragment" else kinds[s.group]
