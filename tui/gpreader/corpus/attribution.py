@@ -240,6 +240,9 @@ class Attributor:
                     if s in [x for x, _ in zip(pspans, found)]:
                         continue
                     found.append(self._attribute(masked, a, b, s))
+                for ref in _named_in(masked[a:b]):
+                    if ref.kind == "person":
+                        self.known.touch(self.known.register(ref))
                 if main is not None:
                     self.known.touch(main)
             found += [None] * (len(pspans) - len(found))

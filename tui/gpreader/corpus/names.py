@@ -130,7 +130,7 @@ def content_words(text: str) -> set[str]:
 
 def org_name(tokens: list[str]) -> str:
     name = " ".join(tokens)
-    return re.sub(r"^(?:the|The)\s+", "", name)
+    return re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
 
 
 def classify(phrase: str) -> Ref | None:

@@ -54,6 +54,8 @@ def _classify(par: str) -> list[_Mark]:
     for i, ch in enumerate(par):
         if ch not in ALL_MARKS:
             continue
+        if par[i : i + 3] in ("’n’", "'n'") or (i > 1 and par[i - 2 : i + 1] in ("’n’", "'n'")):
+            continue  # rock ’n’ roll
         before = par[i - 1] if i > 0 else " "
         after = par[i + 1] if i + 1 < n else " "
         if ch in DOUBLE_OPEN:

@@ -1,0 +1,131 @@
+"""Who said it: the reporting patterns of British health news."""
+
+from engine_support import pairs, quotes_of
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return [s for _, s in pairs(*paragraphs)]
+
+
+def test_name_said_colon():
+    assert speakers("Dr Sarah Jones said: ‘We need more GPs.’") == ["Sarah Jones"]
+
+
+def test_said_after_the_quote_with_a_pronoun():
+    assert speakers(
+        "Dr Sarah Jones, chair of the local LMC, spoke to the meeting.",
+        "‘We need more GPs,’ she said.",
+    ) == ["Sarah Jones"]
+
+
+def test_said_name_after_the_quote():
+    assert speakers("‘The money is not there’, said Professor Martin Marshall.") == ["Martin Marshall"]
+
+
+def test_told_somebody_colon():
+    assert speakers("Dr Peter Smith told Pulse: ‘This is a disaster for practices.’") == ["Peter Smith"]
+
+
+def test_name_added_at_the_end_of_the_sentence():
+    assert speakers(
+        "Dr Peter Smith spoke first.",
+        "The Government will announce ‘further changes in terms of funding’ next week, Dr Smith added.",
+    ) == ["Peter Smith"]
+
+
+def test_according_to():
+    assert speakers("According to the King’s Fund, the NHS faces ‘the worst winter in a decade’.") == ["King’s Fund"]
+
+
+def test_present_tense_says():
+    assert speakers("The contract needs more ‘flexibility’, says Dr Anna Brown.") == ["Anna Brown"]
+
+
+def test_role_only_mention_resolves_to_the_person_with_that_role():
+    assert speakers(
+        "Dr Anna Brown, chairwoman of the London clinical board, and Dr Tom Reid also spoke.",
+        "‘There is money for hospitals’, said the former board chairwoman.",
+    ) == ["Anna Brown"]
+
+
+def test_role_only_mention_before_the_name_is_given():
+    qs = quotes_of(
+        "GPs need more ‘flexibility’, says the primary care chief at NHS England.",
+        "Dr David Geddes, head of primary care commissioning at NHS England, told Pulse a plan was due.",
+    )
+    assert [q.speaker for q in qs] == ["David Geddes"]
+
+
+def test_he_and_she_follow_gender():
+    assert speakers(
+        "Dr Helen Stokes-Lampard said practices were full. Dr Richard Vautrey agreed.",
+        "She said: ‘We are at breaking point.’",
+        "He added: ‘The contract must change.’",
+    ) == ["Helen Stokes-Lampard", "Richard Vautrey"]
+
+
+def test_continuation_paragraph_belongs_to_the_speaker_of_the_paragraph_before():
+    assert speakers(
+        "Dr Bewick, a former GP, said that health secretary Jeremy Hunt had said ‘he couldn’t see why we couldn’t recombine services’.",
+        "‘Obviously there would be contractual issues.’",
+    ) == ["Jeremy Hunt", "Bewick"]
+
+
+def test_second_quote_in_a_paragraph_keeps_the_speaker():
+    assert speakers(
+        "Dr Mike Bewick spoke.",
+        "‘It can’t just be a few hundred million,' he said. ‘We’ve got to be taking larger amounts.’",
+    ) == ["Mike Bewick", "Mike Bewick"]
+
+
+def test_titles_dame_lord_baroness():
+    assert speakers(
+        "Dame Clare Gerada said: ‘General practice is in crisis.’",
+        "Lord Darzi said: ‘Spending in primary care has a superior return.’",
+        "Baroness Julia Cumberlege told peers: ‘Maternity care must change.’",
+    ) == ["Clare Gerada", "Darzi", "Julia Cumberlege"]
+
+
+def test_honorifics_are_recorded_not_part_of_the_name():
+    qs = quotes_of("Professor Sir Mike Richards said: ‘Screening must be redesigned.’")
+    assert qs[0].speaker == "Mike Richards"
+
+
+def test_organisation_and_document_speakers():
+    assert speakers(
+        "A BMA spokesperson said: ‘Practices cannot take on more work.’",
+        "In a report on staffing, the Nuffield Trust argued that practices ‘need more nurses’.",
+        "The report said: ‘Our work suggests the gap is growing.’",
+    ) == ["BMA", "Nuffield Trust", "Nuffield Trust"]
+
+
+def test_unattributed_scare_quotes_have_no_speaker():
+    assert speakers("Starting in September, integrated care ‘pioneer sites’ will begin work.") == [None]
+
+
+def test_quote_inside_a_quote_naming_another_person_goes_to_the_outer_speaker():
+    assert speakers(
+        "Dr Farah Jameel said: ‘When the minister told us “there is no more money”, GPs were furious.’"
+    ) == ["Farah Jameel"]
+
+
+def test_surname_and_full_name_are_one_speaker():
+    assert speakers(
+        "Simon Stevens said the plan was ‘ambitious but achievable’.",
+        "Mr Stevens put forward a series of ‘potential new variants’.",
+        "Stevens acknowledged, “There are risks.”",
+    ) == ["Simon Stevens"] * 3
+
+
+def test_disagreed_colon():
+    assert speakers("But GPC deputy chair Dr Richard Vautrey disagreed: ‘There is already flexibility.’") == [
+        "Richard Vautrey"
+    ]
+
+
+def test_sentence_after_a_full_quote_is_not_its_attribution():
+    # "He added…" opens a new sentence; the quote belongs to the earlier speaker
+    assert speakers(
+        "Dr Ann Lee said: ‘We will try.’",
+        "‘Nobody should be forced to join.’ Dr Tom Reid added that it was fine.",
+    ) == ["Ann Lee", "Ann Lee"]

@@ -1,0 +1,108 @@
+"""Quotation marks in British news prose: where a quote starts and ends."""
+
+from gpreader.corpus.quotes import find_spans
+
+from engine_support import quotes_of
+
+
+def texts(*paragraphs: str) -> list[str]:
+    return [q.text for q in quotes_of(*paragraphs)]
+
+
+def test_apostrophes_inside_curly_single_quotes_do_not_end_the_quote():
+    assert texts("He said: ‘I don’t think England’s GPs can wait. It’s time.’") == [
+        "I don’t think England’s GPs can wait. It’s time."
+    ]
+
+
+def test_plural_possessive_inside_a_quote_is_an_apostrophe():
+    assert texts("She said: ‘The GPs’ contract must change, and the practices’ income too.’") == [
+        "The GPs’ contract must change, and the practices’ income too."
+    ]
+
+
+def test_plural_possessive_outside_quotes_is_not_a_quote():
+    assert texts("The LMCs’ conference heard from the GPs’ leaders on Monday.") == []
+
+
+def test_straight_and_curly_marks_mixed_in_one_quote():
+    assert texts("‘It can’t just be a few hundred million [pounds],' he said.") == [
+        "It can’t just be a few hundred million [pounds],"
+    ]
+    assert texts("'It’s just a matter of us working together.’ she said") == [
+        "It’s just a matter of us working together."
+    ]
+
+
+def test_straight_double_quotes():
+    assert texts('He said: "We will not accept this." Then he left, saying it was "a disgrace".') == [
+        "We will not accept this.",
+        "a disgrace",
+    ]
+
+
+def test_nested_quotes_stay_inside_the_outer_quote():
+    assert texts("She said, “This could be a ‘new deal’ for general practice.”") == [
+        "This could be a ‘new deal’ for general practice."
+    ]
+
+
+def test_quote_continued_over_three_paragraphs_is_one_group():
+    qs = quotes_of(
+        "He said, “We have a problem.",
+        "“In some parts of the country it is worse.",
+        "“I don’t think we should wait.”",
+        "Then the meeting ended.",
+    )
+    assert [q.text for q in qs] == [
+        "We have a problem.",
+        "In some parts of the country it is worse.",
+        "I don’t think we should wait.",
+    ]
+    assert len({q.group for q in qs}) == 1
+    assert [q.part for q in qs] == [0, 1, 2]
+
+
+def test_missing_opening_mark_starts_after_the_colon():
+    assert texts("He added that it mattered. He said: We are trying to promote CCGs. The local teams need to monitor that.’") == [
+        "We are trying to promote CCGs. The local teams need to monitor that."
+    ]
+
+
+def test_closing_mark_glued_to_the_next_word():
+    assert texts("‘What if hospitals chose to form networks across the country?’He added that no model should be ‘imposed’.") == [
+        "What if hospitals chose to form networks across the country?",
+        "imposed",
+    ]
+
+
+def test_editorial_brackets_and_spaced_ellipses_are_kept():
+    assert texts("He told delegates: ‘[W]hat if we . . . tried […] something new?’") == [
+        "[W]hat if we . . . tried […] something new?"
+    ]
+
+
+def test_offsets_slice_the_paragraph_exactly():
+    pars = ["Intro.", "Dr Smith said: ‘It’s ‘odd’, isn’t it?’ and left.", "‘Unclosed to the end"]
+    for q in quotes_of(*pars):
+        assert pars[q.paragraph][q.start : q.end] == q.text
+
+
+def test_unbalanced_marks_never_raise_and_stay_in_the_paragraph():
+    pars = ["‘‘‘ ’’’ ‘a ’b ‘c", "“” “ ” \" ' ‘", "’’’’’’’’’’’", "‘" * 500]
+    spans = find_spans(pars)
+    for s in spans:
+        assert 0 <= s.start <= s.end <= len(pars[s.paragraph])
+
+
+def test_kinds_full_partial_fragment():
+    qs = quotes_of(
+        "Dr Jones said there was a need to ‘revisit the organisational form of primary care’.",
+        "She said there must be ‘substantial’ new resources.",
+        "Dr Jones said: ‘We will do it. We must.’",
+    )
+    assert [q.kind for q in qs] == ["partial", "fragment", "full"]
+
+
+def test_elisions_are_not_quotes():
+    assert texts("Since the ‘90s, GPs have worked rock ’n’ roll hours.") == []

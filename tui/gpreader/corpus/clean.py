@@ -1,0 +1,246 @@
+"""Turn an article's text into headline, paragraphs and reader comments.
+
+Paragraph text is never altered beyond whitespace: the quote engine relies on it exactly.
+Site furniture ("Sign in", "Register now ...") is dropped only when it is a whole line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gpreader.corpus.model import PubDate
+
+# Whole lines (compared case-insensitively, spaces collapsed) that are never article text.
+FURNITURE = frozenset(
+    {
+        "this site is intended for health professionals only",
+        "have you registered with us yet?",
+        "already registered?",
+        "sign in", "sign in.", "log in", "login", "log out", "sign out", "sign up", "register",
+        "log in through your institution",
+        "view abstract", "view full text", "full text", "pdf", "free access",
+        "request permissions", "article tools", "article metrics",
+        "* for online subscription", "for online subscription",
+        "advertisement", "advert", "sponsored", "sponsored content",
+        "most read", "most popular", "trending", "recommended", "you might also like",
+        "read more", "read more:", "continue reading", "show more",
+        "share", "share this", "share this article", "share this story", "share on facebook",
+        "share on twitter", "share on linkedin", "share via email", "tweet", "email", "print",
+        "print this article", "email this article",
+        "related articles", "related content", "related stories", "related news",
+        "subscribe", "subscribe now", "newsletter",
+        "skip to content", "skip to main content", "back to top", "menu", "search",
+        "leave a comment", "add a comment", "add comment", "post a comment", "jump to comments",
+        "load more comments", "view comments",
+    }
+)
+# Short lines starting so are furniture ("Register now to enjoy more articles ...").
+FURNITURE_PREFIXES = (
+    "register now", "click here to ", "click here for ", "sign up for ", "sign up to ",
+    "subscribe to ", "follow us on ", "read more: ", "you have read ", "to read this article",
+    "log in or register", "please log in", "please sign in",
+)
+MAX_FURNITURE_PREFIX_LINE = 150
+# A line that opens the reader comments: "Readers' comments (5)", "Comments (12)", "5 comments".
+COMMENTS_MARKER = re.compile(
+    r"^(?:readers?['’]? comments?|comments|\d+ comments?)(?: ?\(\d+\))?:?$", re.IGNORECASE
+)
+CITE_LINE = re.compile(r"^cite this as:\s*(?P<citation>\S.*)$", re.IGNORECASE)
+PUBLISHED = re.compile(r"\(Published (?P<date>\d{1,2} [A-Za-z]+ \d{4})\)")
+JOURNAL_HEAD = re.compile(r"^(?P<journal>[A-Z][A-Za-z .]*?)\s+\d{4};")
+NUMBERED = re.compile(r"^\d+\.\s+(?P<rest>\S.*)$")
+LIST_ITEM = re.compile(r"^(?:\d+[.)]?|[-*•–—])\s")
+SENTENCE_END = re.compile(r"[.!?…:][’”'\")\]]*$")
+MAX_HEADLINE = 200
+MAX_WRAP_WIDTH = 120
+MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"), start=1)}
+
+
+@dataclass
+class Cleaned:
+    headline: str
+    paragraphs: list[str]
+    comments: list[str] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # facts found in the text (citation, author, date ...)
+    warnings: list[str] = field(default_factory=list)
+
+
+def clean_article(text: str, meta: dict | None = None) -> Cleaned:
+    """Split *text* (already normalised by ``read_text``) into headline, paragraphs, comments.
+
+    *meta* may give ``headline`` and ``comments_start`` (see catalog.py).
+    """
+    meta = meta or {}
+    found: dict = {}
+    lines = [line.strip() for line in text.split("\n")]
+    lines = _take_journal_block(lines, found)
+    lines = _drop_furniture(lines, found)
+    lines = _drop_repeats(lines)
+    uses_blanks = len(_blocks(lines)) > 1
+    headline, lines = _take_headline(lines, meta.get("headline"), uses_blanks)
+    paragraphs = _paragraphs(lines, uses_blanks)
+    paragraphs, comments, warnings = _split_comments(paragraphs, meta.get("comments_start"))
+    return Cleaned(headline, paragraphs, comments, found, warnings)
+
+
+def _squash(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def is_furniture(line: str) -> bool:
+    """True when the whole *line* is site furniture, not article text."""
+    key = _squash(line)
+    if key in FURNITURE:
+        return True
+    return len(key) <= MAX_FURNITURE_PREFIX_LINE and key.startswith(FURNITURE_PREFIXES)
+
+
+def _take_journal_block(lines: list[str], found: dict) -> list[str]:
+    """Turn a journal header (BMJ style) and its numbered author lines into metadata."""
+    for i, line in enumerate(lines):
+        published = PUBLISHED.search(line)
+        cited = re.search(r"Cite this as:\s*(\S.*)$", line)
+        if not (published and (cited or "doi" in line.casefold())):
+            continue
+        if cited:
+            found["citation"] = cited.group(1).strip()
+        journal = JOURNAL_HEAD.match(line)
+        if journal:
+            name = journal.group("journal").strip()
+            found["outlet"] = "The BMJ" if name == "BMJ" else name
+        date = _published_date(published.group("date"))
+        if date:
+            found["date"] = date
+            found.setdefault("evidence", {})["date"] = f"Printed in the article: “{published.group(0)[1:-1]}”."
+        end = i + 1
+        authors = []
+        while end < len(lines) and (numbered := NUMBERED.match(lines[end])):
+            rest = numbered.group("rest")
+            if not rest[0].isdigit():  # "1. 1The BMJ" is an affiliation
+                authors.append(rest)
+            end += 1
+        if authors:
+            found["author"] = ", ".join(authors)
+        return lines[:i] + lines[end:]
+    return lines
+
+
+def _published_date(value: str) -> PubDate | None:
+    day, month, year = value.split()
+    number = MONTHS.get(month.casefold())
+    if number is None:
+        return None
+    try:
+        return PubDate.parse(f"{year}-{number:02d}-{int(day):02d}", "day", False)
+    except ValueError:
+        return None
+
+
+def _drop_furniture(lines: list[str], found: dict) -> list[str]:
+    kept = []
+    for line in lines:
+        cite = CITE_LINE.match(line)
+        if cite:
+            found.setdefault("citation", cite.group("citation").strip())
+            continue
+        if line and is_furniture(line):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _drop_repeats(lines: list[str]) -> list[str]:
+    """A line printed twice in a row (a photo caption) is kept once."""
+    return [line for i, line in enumerate(lines) if not (line and i and line == lines[i - 1])]
+
+
+def looks_like_headline(line: str) -> bool:
+    return (
+        0 < len(line) < MAX_HEADLINE
+        and len(line.split()) >= 3
+        and not line[0].islower()
+        and not re.search(r"[.,;:]$", line)
+    )
+
+
+def _take_headline(lines: list[str], given: str | None, uses_blanks: bool) -> tuple[str, list[str]]:
+    """The given headline (dropping the same first line), or a first line that looks like one."""
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is None:
+        return (given or "", lines)
+    line = lines[first]
+    if given:
+        same = _squash(line).rstrip(".") == _squash(given).rstrip(".")
+        return (given, lines[first + 1:] if same else lines)
+    alone = first + 1 >= len(lines) or lines[first + 1] == "" or not uses_blanks
+    others = any(lines[first + 1:])
+    if alone and others and looks_like_headline(line):
+        return (line, lines[first + 1:])
+    return ("", lines)
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _paragraphs(lines: list[str], uses_blanks: bool) -> list[str]:
+    """One paragraph per line, unless the file is hard-wrapped prose in blank-line blocks."""
+    blocks = _blocks(lines)
+    multi = [b for b in blocks if len(b) > 1]
+    wrapped = (
+        uses_blanks
+        and multi
+        and all(len(line) <= MAX_WRAP_WIDTH for b in multi for line in b)
+    )
+    if not wrapped:
+        return [line for b in blocks for line in b]
+    paragraphs: list[str] = []
+    for block in blocks:
+        paragraphs += _unwrap(block)
+    return paragraphs
+
+
+def _unwrap(block: list[str]) -> list[str]:
+    """Join a block's wrapped lines; a line that ends a sentence, or a list item, starts anew."""
+    paragraphs: list[list[str]] = [[block[0]]]
+    for before, line in zip(block, block[1:]):
+        if SENTENCE_END.search(before) or LIST_ITEM.match(line):
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return [_join(parts) for parts in paragraphs]
+
+
+def _join(parts: list[str]) -> str:
+    out = parts[0]
+    pieces = [parts[0]]
+    for part in parts[1:]:
+        hyphen = len(out) > 1 and out.endswith("-") and out[-2].isalpha()
+        pieces.append(part if hyphen else " " + part)
+        out = part
+    return "".join(pieces)
+
+
+def _split_comments(
+    paragraphs: list[str], start: str | None
+) -> tuple[list[str], list[str], list[str]]:
+    warnings: list[str] = []
+    if start:
+        wanted = _squash(start)
+        for i, paragraph in enumerate(paragraphs):
+            if paragraph.startswith(start) or _squash(paragraph).startswith(wanted):
+                return paragraphs[:i], paragraphs[i:], []
+        warnings.append(f"comments_start {start!r} matches no paragraph")
+    for i, paragraph in enumerate(paragraphs):
+        if COMMENTS_MARKER.match(_squash(paragraph)):
+            return paragraphs[:i], paragraphs[i + 1:], warnings
+    return paragraphs, [], warnings

@@ -1,0 +1,105 @@
+"""Read one article file as text: decode it, reject what is not an article, tidy whitespace.
+
+Quotation marks and apostrophes are never touched: the quote engine needs them exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from gpreader.corpus.errors import ArticleError
+
+MAX_BYTES = 5 * 1024 * 1024
+_MB = 1024 * 1024
+# More than this share (and this many) control characters and the file is not prose.
+MAX_CONTROL_SHARE = 0.05
+MIN_CONTROLS_FOR_BINARY = 8
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_INVISIBLE = "\u200b\u200c\u200d\ufeff\u2060\u2061\u2062\u2063\u2064\u00ad\u200e\u200f"
+_NEWLINES = "\u2028\u2029\u0085\x0b\x0c"  # line/paragraph separators, NEL, VT, FF
+
+_TABLE: dict[int, str | None] = {}
+_TABLE.update({ord(c): " " for c in _SPACES})
+_TABLE.update({ord(c): "\n" for c in _NEWLINES})
+_TABLE.update({ord(c): None for c in _INVISIBLE})
+_TABLE.update({c: None for c in range(0x20) if chr(c) not in "\n\t\x0b\x0c"})
+_TABLE.update({c: None for c in range(0x7F, 0xA0) if c != 0x85})
+
+_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_SPACE_RUN = re.compile(r"(?<=\S) {2,}")
+
+
+def read_text(path: Path) -> str:
+    """Return the normalised text of *path*, or raise ``ArticleError(reason)``."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise ArticleError(
+            f"too large ({size / _MB:.1f} MB; the limit is {MAX_BYTES // _MB} MB)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:  # grew since stat
+        raise ArticleError(f"too large (the limit is {MAX_BYTES // _MB} MB)")
+    text = normalise(decode(data))
+    if not text.strip():
+        raise ArticleError("empty file")
+    return text
+
+
+def decode(data: bytes) -> str:
+    """Bytes to str: BOM-marked UTF-8/16/32, else UTF-8, else Windows-1252."""
+    if not data.strip():
+        raise ArticleError("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise ArticleError(f"cannot decode (broken {encoding.upper()} text)") from None
+            _reject_binary(text)
+            return text
+    if b"\x00" in data or data.startswith(_BINARY_MAGIC):
+        raise ArticleError("binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise ArticleError("cannot decode (not UTF-8, UTF-16 or Windows-1252 text)") from None
+    _reject_binary(text)
+    return text
+
+
+def _reject_binary(text: str) -> None:
+    if "\x00" in text:
+        raise ArticleError("binary file, not text")
+    controls = len(_CONTROL.findall(text))
+    if controls >= MIN_CONTROLS_FOR_BINARY and controls > MAX_CONTROL_SHARE * len(text):
+        raise ArticleError("binary file, not text")
+
+
+def normalise(text: str) -> str:
+    """LF line ends, plain spaces, no invisible or control characters, no doubled spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text.translate(_TABLE))
+    lines = [_SPACE_RUN.sub(" ", line.rstrip(" ")) for line in text.split("\n")]
+    return "\n".join(lines)
