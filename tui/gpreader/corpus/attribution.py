@@ -295,7 +295,7 @@ class Attributor:
 
     def _sentence_subject(self, masked: str, a: int, b: int, spans: list[Span]) -> Person | None:
         """The person a sentence is about, when it opens on a name ("Dr Bewick told …")."""
-        text = masked[a:b]
+        text = masked[a : min(b, a + 400)]
         m = VERB.search(text)
         if not m:
             return None
@@ -307,7 +307,7 @@ class Attributor:
 
     def _attribute(self, masked: str, a: int, b: int, span: Span) -> Attributed:
         close = span.close_at if span.close_at is not None else span.end
-        after = masked[close + 1 : b] if span.close_at is not None else ""
+        after = masked[close + 1 : min(b, close + 300)] if span.close_at is not None else ""
         text_end = self.paragraphs[span.paragraph][span.start : span.end].rstrip()
         # 1. right after the quotation
         if after and not (text_end[-1:] in ".!?" and re.match(r"\s*[A-Z]", after)):
@@ -317,7 +317,7 @@ class Attributor:
                 if who is not None:
                     return Attributed(who, words, ref.text if ref.kind == "role" else None)
         # 2. a reporting clause closing the sentence
-        tail = masked[close + 1 : b] if span.close_at is not None else ""
+        tail = masked[close + 1 : b][-300:] if span.close_at is not None else ""
         m = re.search(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$", tail)
         if m and "x" * 3 not in m.group(1):
             ref, words = _reporting_after(", " + m.group(1))
@@ -327,7 +327,7 @@ class Attributor:
                     return Attributed(who, words, ref.text if ref.kind == "role" else None)
         # 3. the nearest verb of speech before it
         start = span.open_at if span.open_at is not None else span.start
-        before = masked[a:start]
+        before = masked[max(a, start - 400) : start]  # a bound on work in run-on text
         for m in reversed(list(VERB.finditer(before))):
             head = before[: m.start()]
             if "x" * 4 in head[-12:]:

@@ -217,7 +217,7 @@ def classify_kind(par: str, span: Span) -> str:
     text = par[span.start : span.end]
     if span.part > 0:
         return "full"
-    before = par[: span.open_at if span.open_at is not None else span.start].rstrip()
+    before = par[: span.open_at if span.open_at is not None else span.start][-80:].rstrip()
     first = text.lstrip("[(…. ")[:1]
     capital = first.isupper() or first.isdigit()
     words = len(text.split())
