@@ -129,3 +129,28 @@ def test_sentence_after_a_full_quote_is_not_its_attribution():
         "Dr Ann Lee said: ‘We will try.’",
         "‘Nobody should be forced to join.’ Dr Tom Reid added that it was fine.",
     ) == ["Ann Lee", "Ann Lee"]
+
+
+def test_government_department_spokesperson_is_the_department():
+    assert speakers(
+        "Dr Katie Bramall-Stainer said: “We are clear.”",
+        "A Department of Health and Social Care spokesperson said: “We value the hard work of GPs.”",
+    ) == ["Katie Bramall-Stainer", "Department of Health and Social Care"]
+
+
+def test_role_before_the_name_in_apposition():
+    assert speakers(
+        "Mr Trainer spoke first.",
+        "NHS England's national director for primary care, Dr Amanda Doyle, said it was “one tool among many”.",
+    ) == ["Amanda Doyle"]
+
+
+def test_linking_word_before_the_subject():
+    assert speakers(
+        "Meanwhile Dame Clare Gerada, president of the RCGP, warned of “the end of the independent contractor model”."
+    ) == ["Clare Gerada"]
+
+
+def test_short_whole_sentence_quote_is_full():
+    qs = quotes_of("He said the trust was asked again this year. “We said no,” he added.")
+    assert qs[0].kind == "full"

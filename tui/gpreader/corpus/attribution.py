@@ -46,12 +46,15 @@ AUX = re.compile(
     r"has\s+also|had\s+also|has\s+previously|this\s+week|last\s+week|last\s+month|on\s+\w+day))+$",
     re.IGNORECASE,
 )
+# a sentence's opening phrase before its subject: "Speaking at the conference, Dr X said"
 INTRO = re.compile(
     r"^(?:in|at|on|speaking|writing|responding|following|after|during|asked|commenting|addressing|"
-    r"meanwhile|however|but|and|separately|elsewhere|today|yesterday|last|this|earlier|later|now|"
-    r"also|when|while|although|though|as|since|before|with|without|for|from|under|by|according)\b",
+    r"when|while|although|though|as|since|before|with|without|for|from|under|by|according|last|this|"
+    r"earlier|later|separately|elsewhere)\b",
     re.IGNORECASE,
 )
+# linking words that may open the subject's own segment: "Meanwhile Dame Clare Gerada"
+LINKERS = re.compile(r"^(?:(?:meanwhile|however|but|and|also|now|today|yesterday|separately|elsewhere|so|yet)\b,?\s*)+", re.I)
 ABBREV = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Rev|Cllr|No|vs|etc|i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$|\b[A-Z]\.$")
 SENT_BREAK = re.compile(r"[.!?…]+[’”'\")\]]*(?:\s+|(?=[A-Z‘“]))")
 
@@ -358,6 +361,7 @@ class Attributor:
                     org = classify(re.sub(r"\b(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|source|official)\s*(?:for|at|from)?\s*", "", r))
                     if org is not None and org.kind == "organisation":
                         return self.known.register(org)
+                return None
             who = self.known.by_role(words)
             if who is None and self.known.salient:
                 people = [p for p in self.known.salient if p.kind == "person"]
@@ -423,15 +427,22 @@ def _subject_before(head: str) -> Ref | None:
     if not head or "x" * 4 in head[-6:]:
         return None
     if head.endswith(","):
-        segments = [s.strip() for s in head[:-1].split(",")]
-        while segments and INTRO.match(segments[0]):
+        segments = [LINKERS.sub("", s.strip()) for s in head[:-1].split(",")]
+        while segments and INTRO.match(segments[0]) and not _has_person(segments[0]):
             segments.pop(0)
         segments = [s for s in segments if s]
         if not segments:
             return None
-        ref = classify(_last_clause(segments[0]))
+        refs = [classify(_last_clause(seg)) for seg in segments]
+        # "NHS England's national director for primary care, Dr Amanda Doyle, said"
+        at = next((i for i, r in enumerate(refs) if r is not None and r.kind == "person"), 0)
+        if at > 0 and (refs[0] is None or refs[0].kind != "role"):
+            at = 0
+        ref = refs[at]
         if ref is not None and ref.kind == "person":
-            ref.roles += [r for r in (appositive_role(s) for s in segments[1:]) if r]
+            ref.roles += [r for r in (appositive_role(s) for s in segments[at + 1 :]) if r]
+            if at > 0 and refs[0] is not None:
+                ref.roles += [r for r in refs[0].roles]
         return ref
     clause = _last_clause(head)
     ref = classify(clause)
@@ -456,8 +467,13 @@ def appositive_role(segment: str) -> str | None:
     return seg
 
 
+def _has_person(segment: str) -> bool:
+    ref = classify(_last_clause(segment))
+    return ref is not None and ref.kind == "person"
+
+
 def _last_clause(text: str) -> str:
-    parts = re.split(r"[;:]|,\s|\b(?:that|which|who|and|but|as|while|because|so|when|if|although)\s", text)
+    parts = re.split(r"[;:]|,\s|\b(?:that|which|who|as|while|because|so|when|if|although)\s|\b(?:and|but)\s(?=[a-z])", text)
     clause = parts[-1].strip() if parts else text.strip()
     clause = re.sub(r"^(?:but|and|so|yet|however|meanwhile|also|then)\s+", "", clause, flags=re.I)
     return clause
@@ -465,8 +481,9 @@ def _last_clause(text: str) -> str:
 
 def _named_in(sentence: str):
     """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said")."""
+    sentence = sentence[:3000]  # a bound on work in run-on text
     pattern = re.compile(
-        r"(?:(?P<pre>(?:[A-Z][A-Za-z]+\s+|[a-z]+\s+){0,4})?)"
+        r"(?:(?P<pre>(?:\b(?:[A-Z][A-Za-z]{1,20}|[a-z]{1,20})\s+){0,4})?)"
         r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr)\s+)+"
         r"(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+|[A-Z][a-z]+(?:\s+[A-Z][\w’'\-]+){1,2})"
         r"(?P<app>,\s+(?:a |an |the |who |chair|head|chief|president|director|deputy|national|former|lead)[^,]{2,120},)?"

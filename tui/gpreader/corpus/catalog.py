@@ -105,10 +105,12 @@ def validate_fields(raw: dict) -> tuple[dict, list[str]]:
     evidence = raw.get("evidence", {})
     for key, value in raw.items():
         if key in TEXT_FIELDS:
-            if isinstance(value, str) and value.strip():
-                fields[key] = " ".join(value.split())
-            else:
+            if not (isinstance(value, str) and value.strip()):
                 complaints.append(f"field {key!r} must be non-empty text; ignored")
+            elif key == "address" and not value.strip().startswith(("http://", "https://")):
+                complaints.append(f"field 'address' must be an http(s) address, not {value!r}; ignored")
+            else:
+                fields[key] = " ".join(value.split())
         elif key not in DATE_FIELDS and key != "evidence":
             complaints.append(f"unknown field {key!r} ignored")
     if isinstance(evidence, dict):

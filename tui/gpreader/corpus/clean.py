@@ -47,6 +47,7 @@ COMMENTS_MARKER = re.compile(
     r"^(?:readers?['’]? comments?|comments|\d+ comments?)(?: ?\(\d+\))?:?$", re.IGNORECASE
 )
 CITE_LINE = re.compile(r"^cite this as:\s*(?P<citation>\S.*)$", re.IGNORECASE)
+CITE_IN_HEADER = re.compile(r"Cite this as:\s*(\S.*)$")
 PUBLISHED = re.compile(r"\(Published (?P<date>\d{1,2} [A-Za-z]+ \d{4})\)")
 JOURNAL_HEAD = re.compile(r"^(?P<journal>[A-Z][A-Za-z .]*?)\s+\d{4};")
 NUMBERED = re.compile(r"^\d+\.\s+(?P<rest>\S.*)$")
@@ -101,9 +102,11 @@ def is_furniture(line: str) -> bool:
 def _take_journal_block(lines: list[str], found: dict) -> list[str]:
     """Turn a journal header (BMJ style) and its numbered author lines into metadata."""
     for i, line in enumerate(lines):
-        published = PUBLISHED.search(line)
-        cited = re.search(r"Cite this as:\s*(\S.*)$", line)
-        if not (published and (cited or "doi" in line.casefold())):
+        published = "(Published " in line and PUBLISHED.search(line)
+        if not published:
+            continue
+        cited = CITE_IN_HEADER.search(line)
+        if not (cited or "doi" in line.casefold()):
             continue
         if cited:
             found["citation"] = cited.group(1).strip()

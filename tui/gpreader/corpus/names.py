@@ -182,6 +182,8 @@ def classify(phrase: str) -> Ref | None:
         # "Health Secretary Hunt": peel capitalised role words off the front
         while len(name_toks) > 1 and name_toks[0] in ROLE_CAPS:
             name_toks.pop(0)
+    if i > 0 and not honorific and toks[i - 1].lower() in ("of", "and", "for", "&"):
+        name_toks = []  # "Department of Health and Social Care": an organisation's name
     if name_toks and (honorific or len(name_toks) >= 2 or (len(toks) == 1)):
         rest = toks[:i]
         if rest and rest[0].lower() in DETERMINERS and not honorific and len(name_toks) == 1:
@@ -199,7 +201,7 @@ def classify(phrase: str) -> Ref | None:
     # organisations: capitalised words with an acronym or an organisation word
     caps = [t for t in toks if t[:1].isupper() or t.lower() in ("of", "for", "and", "&")]
     if caps and (any(ACRONYM.match(t) for t in toks) or any(t.lower() in ORG_WORDS for t in caps)):
-        if lowered[0] in DETERMINERS - {"the"} and not any(ACRONYM.match(t) for t in toks):
+        if lowered[0] in DETERMINERS - {"the"} and not any(ACRONYM.match(t) for t in toks) and head not in ROLE_WORDS:
             return None
         # trailing role words after an org ("RCGP chair") mean a role, not the org
         if head in ROLE_WORDS:

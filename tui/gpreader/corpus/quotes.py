@@ -222,7 +222,7 @@ def classify_kind(par: str, span: Span) -> str:
     capital = first.isupper() or first.isdigit()
     words = len(text.split())
     introduced = bool(INTRODUCER.search(before)) or span.open_at is None
-    if capital and introduced and (words >= 4 or SENTENCE_END.search(text.rstrip(",;"))):
+    if capital and introduced:
         return "full"
     if capital and SENTENCE_END.search(text) and words >= 5 and not re.search(r"\b(?:the|a|an|of|to|that)$", before, re.I):
         return "full"

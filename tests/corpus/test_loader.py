@@ -1,0 +1,155 @@
+"""load_corpus / load_article: the seeds, merging of facts, file selection, folder errors."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import gpreader.corpus.loader as loader
+from gpreader.corpus.errors import ArticleError, CorpusError
+from gpreader.corpus.loader import load_article, load_corpus
+from gpreader.corpus.model import PubDate, Quote, Speaker
+from gpreader.resources import bundled_seeds
+
+SEEDS = bundled_seeds()
+
+
+def test_seeds_load_without_problems_in_date_order():
+    corpus = load_corpus(SEEDS)
+    assert corpus.problems == []
+    assert [a.id[:3] for a in corpus.articles] == ["002", "000", "001", "003", "004"]
+
+
+def test_seed_citations_show_outlet_and_date_precision():
+    corpus = load_corpus(str(SEEDS))
+    assert [a.quote_citation() for a in corpus.articles] == [
+        "Pulse, c. May 2013", "GP, Feb 2014", "Pulse, 4 Jun 2014", "The BMJ, 3 Oct 2014", "Pulse, Oct 2024",
+    ]
+
+
+def test_seed_003_facts():
+    article = load_corpus(SEEDS).article("003_c11f4f72208e9254")
+    assert (article.author, article.citation, article.date.iso()) == ("Gareth Iacobucci", "BMJ 2014;349:g6055", "2014-10-03")
+    assert article.event == "Royal College of General Practitioners annual conference, Liverpool"
+    assert "Published 03 October 2014" in article.evidence["date"]
+
+
+def test_seed_004_headline_comments_and_address():
+    article = load_corpus(SEEDS).article("004_f127605748b66a42")
+    assert article.headline == "GP contracts must change to enable neighbourhood working, argues report"
+    assert (len(article.paragraphs), len(article.comments)) == (13, 5)
+    assert article.address.endswith("gp-contracts-must-change-to-enable-neighbourhood-working-argues-report/")
+    assert article.author is None
+
+
+def test_text_facts_fill_in_without_a_catalog(tmp_path):
+    shutil.copy(SEEDS / "003_c11f4f72208e9254.txt", tmp_path)
+    article = load_corpus(tmp_path).articles[0]
+    assert (article.outlet, article.author, article.citation) == ("The BMJ", "Gareth Iacobucci", "BMJ 2014;349:g6055")
+    assert article.date == PubDate(2014, 10, 3, "day")
+    assert article.event is None
+
+
+def test_load_article_with_meta(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("Body only, no headline here.\n", encoding="utf-8")
+    article = load_article(path, {"headline": "Given", "outlet": "GP", "date": PubDate.parse("2014-02")})
+    assert (article.id, article.headline, article.paragraphs) == ("x", "Given", ["Body only, no headline here."])
+    assert article.quote_citation() == "GP, Feb 2014"
+
+
+def test_load_article_raises_article_error(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("Sign in\n\nAlready registered?\n", encoding="utf-8")
+    with pytest.raises(ArticleError):
+        load_article(path)
+
+
+def test_markdown_front_matter_loses_to_catalog(tmp_path):
+    (tmp_path / "m.md").write_text(
+        "---\noutlet: Pulse\nauthor: Jo Bloggs\ndate: 2015-01\nevidence.author: Byline.\n---\n"
+        "# A markdown headline\n\nFirst paragraph.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "catalog.toml").write_text('[articles.m]\noutlet = "GP"\n', encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.problems == []
+    article = corpus.articles[0]
+    assert (article.headline, article.paragraphs) == ("A markdown headline", ["First paragraph."])
+    assert (article.outlet, article.author, article.date.display()) == ("GP", "Jo Bloggs", "Jan 2015")
+    assert article.evidence == {"author": "Byline."}
+
+
+def test_only_visible_txt_and_md_files_at_the_top_level(tmp_path):
+    for name in ("a.txt", "b.md", "c.TXT", ".hidden.txt", "notes.rst", "d.html"):
+        (tmp_path / name).write_text("Some article text.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "e.txt").write_text("Nested.\n", encoding="utf-8")
+    (tmp_path / "folder.txt").mkdir()
+    corpus = load_corpus(tmp_path)
+    assert sorted(a.id for a in corpus.articles) == ["a", "b", "c"]
+    assert corpus.problems == []
+
+
+def test_same_stem_twice_is_one_problem(tmp_path):
+    (tmp_path / "a.md").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Two.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert len(corpus.articles) == 1
+    assert [p.path.name for p in corpus.problems] == ["a.txt"]
+
+
+def test_catalog_entry_without_a_file_is_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "catalog.toml").write_text('[articles.ghost]\noutlet = "GP"\n', encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert len(corpus.articles) == 1
+    assert len(corpus.problems) == 1 and "ghost" in str(corpus.problems[0]) and not corpus.problems[0].fatal
+
+
+def test_quotes_and_speakers_come_from_the_engine(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Headline of the story\n‘Yes,’ said Dr Smith.\n", encoding="utf-8")
+
+    def fake_extract(article):
+        return [Quote(article.id, 0, 1, 4, "Yes", speaker="Jo Smith")]
+
+    def fake_build(articles):
+        return {q.speaker: Speaker(q.speaker) for a in articles for q in a.quotes}
+
+    monkeypatch.setattr(loader, "extract_quotes", fake_extract)
+    monkeypatch.setattr(loader, "build_speakers", fake_build)
+    corpus = load_corpus(tmp_path)
+    assert [q.text for q in corpus.articles[0].quotes] == ["Yes"]
+    assert list(corpus.speakers) == ["Jo Smith"]
+
+
+def test_a_failing_quote_engine_still_loads_the_article(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Some text.\n", encoding="utf-8")
+
+    def broken(article):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(loader, "extract_quotes", broken)
+    corpus = load_corpus(tmp_path)
+    assert len(corpus.articles) == 1 and corpus.articles[0].quotes == []
+    assert len(corpus.problems) == 1 and "boom" in corpus.problems[0].reason and not corpus.problems[0].fatal
+
+
+def test_missing_folder_raises_corpus_error(tmp_path):
+    with pytest.raises(CorpusError, match="no such folder"):
+        load_corpus(tmp_path / "nope")
+
+
+def test_a_file_is_not_a_folder(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("x", encoding="utf-8")
+    with pytest.raises(CorpusError, match="not a folder") as caught:
+        load_corpus(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_package_level_load_corpus_is_the_loader():
+    from gpreader.corpus import load_corpus as exported
+
+    assert len(exported(SEEDS).articles) == 5

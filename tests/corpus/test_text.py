@@ -1,0 +1,108 @@
+"""read_text: encodings, rejected files, whitespace normalisation that never touches quotes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from gpreader.corpus.errors import ArticleError
+from gpreader.corpus.text import MAX_BYTES, read_text
+from gpreader.resources import bundled_seeds
+
+QUOTED = "‘It’s time,’ she said – “now”. Don't \"touch\" 'these'."
+
+
+def write(tmp_path: Path, data: bytes, name: str = "a.txt") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def reason(path: Path) -> str:
+    with pytest.raises(ArticleError) as caught:
+        read_text(path)
+    return caught.value.reason
+
+
+def test_plain_utf8_keeps_every_quote_mark(tmp_path):
+    assert read_text(write(tmp_path, QUOTED.encode("utf-8"))) == QUOTED
+
+
+def test_utf8_bom_is_stripped(tmp_path):
+    assert read_text(write(tmp_path, b"\xef\xbb\xbf" + QUOTED.encode("utf-8"))) == QUOTED
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_bom(tmp_path, encoding):
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+    data = bom + (QUOTED + "\r\nSecond line").encode(encoding)
+    assert read_text(write(tmp_path, data)) == QUOTED + "\nSecond line"
+
+
+def test_cp1252_curly_quotes_come_out_exactly(tmp_path):
+    text = "‘It’s £2.7bn,’ he said – “really” … café"
+    assert read_text(write(tmp_path, text.encode("cp1252"))) == text
+
+
+def test_bytes_neither_utf8_nor_cp1252_cannot_be_decoded(tmp_path):
+    # 0x81 and 0x8d are undefined in Windows-1252 and invalid UTF-8 here; latin-1 would accept them.
+    assert reason(write(tmp_path, b"Some text \x81\x8d more text")).startswith("cannot decode")
+
+
+def test_line_endings_become_lf(tmp_path):
+    assert read_text(write(tmp_path, b"one\r\ntwo\rthree\nfour")) == "one\ntwo\nthree\nfour"
+
+
+def test_odd_spaces_tabs_and_runs_become_one_space(tmp_path):
+    text = "a\u00a0b\u2002c\u202fd\u205fe\u3000f\tg    h"
+    assert read_text(write(tmp_path, text.encode("utf-8"))) == "a b c d e f g h"
+
+
+def test_invisible_and_control_characters_are_removed(tmp_path):
+    text = "Dr\u200b Bewick\u2060 said\ufeff ‘yes’\x07.\x9b"
+    assert read_text(write(tmp_path, text.encode("utf-8"))) == "Dr Bewick said ‘yes’."
+
+
+def test_trailing_spaces_go_and_leading_indent_stays(tmp_path):
+    data = "  1. Gareth   \nend \u00a0".encode("utf-8")
+    assert read_text(write(tmp_path, data)) == "  1. Gareth\nend"
+
+
+def test_seed_000_loses_its_trailing_nbsp_but_not_its_quotes():
+    text = read_text(bundled_seeds() / "000_bfb60d14f6019173.txt")
+    assert "more focus on population health.\n" in text
+    assert "\u00a0" not in text
+    assert "‘I don’t believe we’ve actively commissioned primary care in my lifetime." in text
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", b"\xef\xbb\xbf \n", "\u200b\u00a0\n".encode()])
+def test_empty_or_blank_file(tmp_path, data):
+    assert reason(write(tmp_path, data)) == "empty file"
+
+
+def test_nul_bytes_mean_binary(tmp_path):
+    assert reason(write(tmp_path, b"GIF89a\x00\x01\x02 text")) == "binary file, not text"
+
+
+def test_many_control_characters_mean_binary(tmp_path):
+    data = bytes(range(1, 32)) * 20 + b"some words"
+    assert reason(write(tmp_path, data)) == "binary file, not text"
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: fast, no 20 MB written
+        handle.truncate(20 * 1024 * 1024)
+    assert os.path.getsize(path) > MAX_BYTES
+
+    def refuse(self):
+        raise AssertionError("read a file that is too large")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert reason(path) == "too large (20.0 MB; the limit is 5 MB)"
+
+
+def test_a_missing_file_is_an_article_error(tmp_path):
+    assert reason(tmp_path / "nope.txt").startswith("cannot read")
