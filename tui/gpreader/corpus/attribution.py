@@ -211,6 +211,8 @@ class Attributor:
         for s in spans:
             self.by_par.setdefault(s.paragraph, []).append(s)
         self.known = ArticleSpeakers()
+        # (paragraph, start, end) -> who the sentence reports, for reported speech
+        self.statements: dict[tuple[int, int, int], Person] = {}
         self._prescan()
 
     # -- a first pass: everyone named, with the roles stated for them ---------------------
@@ -237,6 +239,8 @@ class Attributor:
             for a, b in sentences(masked):
                 sent_spans = [s for s in pspans if a <= (s.open_at if s.open_at is not None else s.start) < b or a <= s.start < b]
                 main = self._sentence_subject(masked, a, b, sent_spans)
+                if main is not None:
+                    self.statements[(p, a, b)] = main
                 if main is not None and principal is None:
                     principal = main
                 for s in sent_spans:
@@ -287,14 +291,18 @@ class Attributor:
         first = next((a.speaker for _, a in sorted(result.items()) if a.speaker and a.speaker.kind == "person"), None)
         if first is None:
             return
-        for par in self.paragraphs[:2]:
-            masked = mask_quotes(par, [])
-            for m in re.finditer(r"(?:,|\b(?:says|said))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?(?:\s+(?:said|says|suggested|claimed|argued|warned))?(?:\s+(?:today|yesterday|this week))?\s*[.]?$", masked):
+        for p, par in enumerate(self.paragraphs[:2]):
+            masked = mask_quotes(par, self.by_par.get(p, []))
+            for a, b in sentences(masked):
+                m = re.search(r"(?:,|\b(?:says|said))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?(?:\s+(?:said|says|suggested|claimed|argued|warned))?(?:\s+(?:today|yesterday|this week))?\s*[.]?\s*$", masked[a:b])
+                if not m:
+                    continue
                 ref = classify(m.group(1))
                 if ref is not None and ref.kind == "role":
                     role = ref.roles[0] if ref.roles else ref.text
                     if role not in first.roles and self.known.by_role(content_words(role)) in (None, first):
                         first.roles.insert(0, role)
+                    self.statements.setdefault((p, a, b), first)
 
     def _sentence_subject(self, masked: str, a: int, b: int, spans: list[Span]) -> Person | None:
         """The person a sentence is about, when it opens on a name ("Dr Bewick told …")."""

@@ -9,27 +9,33 @@ corpus and rewrites ``Quote.speaker`` to canonical names.
 from __future__ import annotations
 
 from gpreader.corpus.attribution import Attributor
-from gpreader.corpus.model import Article, Quote, Role, Speaker
+from gpreader.corpus.model import Article, Quote, Role, Speaker, Statement
 from gpreader.corpus.quotes import find_spans
 
 
 def extract_quotes(article: Article) -> list[Quote]:
     spans = find_spans(article.paragraphs)
-    attributed = Attributor(article.paragraphs, spans).run()
+    attributor = Attributor(article.paragraphs, spans)
+    attributed = attributor.run()
     quotes: list[Quote] = []
     local: dict[str, Speaker] = {}
+
+    def remember(person) -> None:
+        if person.name not in local:
+            local[person.name] = Speaker(
+                name=person.name,
+                kind=person.kind,
+                honorific=person.honorific,
+                aliases={person.name},
+                roles=[Role(r, article.id, article.date) for r in person.roles],
+            )
+
     for i, span in enumerate(spans):
         att = attributed.get(i)
         person = att.speaker if att else None
         name = person.name if person else None
-        if person is not None and name not in local:
-            local[name] = Speaker(
-                name=name,
-                kind=person.kind,
-                honorific=person.honorific,
-                aliases={name},
-                roles=[Role(r, article.id, article.date) for r in person.roles],
-            )
+        if person is not None:
+            remember(person)
         if person is not None and att.alias:
             local[name].aliases.add(att.alias)
         quotes.append(
@@ -47,5 +53,9 @@ def extract_quotes(article: Article) -> list[Quote]:
                 index=i,
             )
         )
+    article.statements = []
+    for (p, a, b), person in sorted(attributor.statements.items(), key=lambda kv: kv[0]):
+        remember(person)
+        article.statements.append(Statement(p, a, b, person.name))
     article.local_speakers = local
     return quotes

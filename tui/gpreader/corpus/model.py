@@ -113,6 +113,19 @@ class Quote:
         }
 
 
+@dataclass
+class Statement:
+    """A sentence of reported speech and who it reports: "Stevens set out four suggestions…".
+
+    ``paragraph`` is 0-based; ``start``/``end`` are offsets of the sentence in it.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    speaker: str
+
+
 @dataclass(frozen=True)
 class Role:
     text: str
@@ -165,6 +178,7 @@ class Article:
     paragraphs: list[str]
     comments: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
     outlet: str | None = None
     date: PubDate | None = None
     author: str | None = None

@@ -77,11 +77,11 @@ def build_speakers(articles: list[Article]) -> dict[str, Speaker]:
                 hit.roles.append(Role(role.text, article.id, article.date))
         renames[(article.id, local.name)] = hit
     for article in articles:
-        for quote in article.quotes:
-            if quote.speaker is not None:
-                hit = renames.get((article.id, quote.speaker))
+        for item in [*article.quotes, *article.statements]:
+            if item.speaker is not None:
+                hit = renames.get((article.id, item.speaker))
                 if hit is not None:
-                    quote.speaker = hit.name
+                    item.speaker = hit.name
     speakers = {s.name: s for s in canon.values()}
     for s in speakers.values():
         s.aliases.discard(s.name)
