@@ -154,3 +154,30 @@ def test_linking_word_before_the_subject():
 def test_short_whole_sentence_quote_is_full():
     qs = quotes_of("He said the trust was asked again this year. “We said no,” he added.")
     assert qs[0].kind == "full"
+
+
+def test_said_name_comma_role_records_the_role():
+    qs = quotes_of("“This is a historic moment,” said Katie Bramall-Stainer, chair of the BMA’s GP committee. “We did not want this.”")
+    assert [q.speaker for q in qs] == ["Katie Bramall-Stainer"] * 2
+    from gpreader.corpus.model import Article
+    from pathlib import Path
+    from gpreader.corpus.extract import extract_quotes
+
+    article = Article("t", Path("t.txt"), "H", ["“Yes,” said Katie Bramall-Stainer, chair of the BMA’s GP committee."])
+    extract_quotes(article)
+    assert [r.text for r in article.local_speakers["Katie Bramall-Stainer"].roles] == ["chair of the BMA’s GP committee"]
+
+
+def test_press_release_comment_then_quote_paragraph():
+    assert speakers(
+        "Commenting on the figures, Sally Warren, director of policy at The King's Fund, said:",
+        "\"Today's figures show that the number of GPs continues to fall.\"",
+        "\"The Government must now set out a credible plan,\" she added.",
+    ) == ["Sally Warren", "Sally Warren"]
+
+
+def test_spokesman_for_an_organisation_and_went_on():
+    assert speakers(
+        "An NHS England spokesman said: “We are investing in the community workforce.”",
+        "Helen Salisbury, a GP in Oxford, told The BMJ that partners felt “they had no other option.” She went on: “The contract has been eroded.”",
+    ) == ["NHS England", "Helen Salisbury", "Helen Salisbury"]

@@ -417,6 +417,10 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
         np = re.sub(r"\s+(?:at|to|in)$", "", np)
         ref = classify(np)
         if ref is not None:
+            app = re.match(r",\s+([^,.;:!?]{3,120})(?=[,.;]|$)", rest[vm.end() :])
+            role = appositive_role(app.group(1)) if app and ref.kind == "person" else None
+            if role:
+                ref.roles.append(role)
             return ref, (vm.group(0)).strip()
     # subject first: "he said", "Dr Bewick added", "she told Pulse", "the report said"
     vm = re.match(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB.pattern[2:-2] + r")\b", rest, re.I)
