@@ -181,3 +181,22 @@ def test_spokesman_for_an_organisation_and_went_on():
         "An NHS England spokesman said: “We are investing in the community workforce.”",
         "Helen Salisbury, a GP in Oxford, told The BMJ that partners felt “they had no other option.” She went on: “The contract has been eroded.”",
     ) == ["NHS England", "Helen Salisbury", "Helen Salisbury"]
+
+
+def test_quote_then_name_apposition_then_verb():
+    assert speakers("‘We are at breaking point,’ Dr Anna Smith, chair of the RCGP, said.") == ["Anna Smith"]
+    assert speakers("“We are at breaking point,” Dr Anna Smith, who chairs the RCGP, told the conference.") == [
+        "Anna Smith"
+    ]
+
+
+def test_name_and_colon_without_a_verb():
+    assert speakers("Dr Anna Smith: “We are ready.”") == ["Anna Smith"]
+
+
+def test_speaker_changes_and_pronoun_follows_the_latest():
+    assert speakers(
+        "Mr Jeremy Hunt told MPs: “The NHS is safe.”",
+        "Labour’s shadow health secretary, Andy Burnham, said: “That is nonsense.”",
+        "He added: “Patients know it.”",
+    ) == ["Jeremy Hunt", "Andy Burnham", "Andy Burnham"]

@@ -348,6 +348,14 @@ class Attributor:
                 who = self._resolve(ref)
                 if who is not None:
                     return Attributed(who, f"{ref.text} {m.group(0)}".strip())
+        # 3b. a name and a colon: "Dr Smith: ‘We are ready.’"
+        m = re.search(r"(?:^|[.!?]\s+)([A-Z][^.!?:]{1,60}):\s*$", before)
+        if m and "x" * 4 not in m.group(1):
+            ref = classify(m.group(1))
+            if ref is not None and ref.kind in ("person", "organisation"):
+                who = self._resolve(ref)
+                if who is not None:
+                    return Attributed(who, m.group(0).strip())
         # 4. according to X
         m = re.search(r"\b(?i:according to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)", masked[a:b])
         if m:
@@ -422,6 +430,15 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
             if role:
                 ref.roles.append(role)
             return ref, (vm.group(0)).strip()
+    # subject, apposition, verb: "’ Dr Anna Smith, chair of the RCGP, said."
+    vm = re.match(r"^(?P<np>[^,.;:!?‘“]{1,60}?),\s+(?P<app>[^.;:!?‘“]{2,120}?),\s+(?:(?:also|has|have|had|later|then|previously)\s+)?(?:" + VERB.pattern[2:-2] + r")\b", rest, re.I)
+    if vm:
+        ref = classify(vm.group("np"))
+        if ref is not None and ref.kind in ("person", "organisation"):
+            role = appositive_role(vm.group("app"))
+            if role and ref.kind == "person":
+                ref.roles.append(role)
+            return ref, vm.group(0).strip()
     # subject first: "he said", "Dr Bewick added", "she told Pulse", "the report said"
     vm = re.match(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB.pattern[2:-2] + r")\b", rest, re.I)
     if vm:
