@@ -19,6 +19,8 @@ whose stated roles match best, "it"/"the report" to the organisation behind the 
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -85,6 +87,8 @@ class Attributed:
 
 def mask_quotes(par: str, spans: list[Span]) -> str:
     """The paragraph with quoted words blanked out (positions kept), marks and final stops kept."""
+    if not spans:
+        return par
     chars = list(par)
     for s in spans:
         for i in range(s.start, s.end):
@@ -213,12 +217,13 @@ class Attributor:
         self.known = ArticleSpeakers()
         # (paragraph, start, end) -> who the sentence reports, for reported speech
         self.statements: dict[tuple[int, int, int], Person] = {}
+        self.masked = [mask_quotes(par, self.by_par.get(p, [])) for p, par in enumerate(paragraphs)]
         self._prescan()
 
     # -- a first pass: everyone named, with the roles stated for them ---------------------
     def _prescan(self) -> None:
         for p, par in enumerate(self.paragraphs):
-            masked = mask_quotes(par, self.by_par.get(p, []))
+            masked = self.masked[p]
             for a, b in sentences(masked):
                 for ref in _named_in(masked[a:b]):
                     self.known.register(ref)
@@ -233,7 +238,7 @@ class Attributor:
         group_speaker: dict[int, Attributed] = {}
         for p, par in enumerate(self.paragraphs):
             pspans = self.by_par.get(p, [])
-            masked = mask_quotes(par, pspans)
+            masked = self.masked[p]
             principal: Person | None = None
             found: list[Attributed | None] = []
             for a, b in sentences(masked):
@@ -292,7 +297,7 @@ class Attributor:
         if first is None:
             return
         for p, par in enumerate(self.paragraphs[:2]):
-            masked = mask_quotes(par, self.by_par.get(p, []))
+            masked = self.masked[p]
             for a, b in sentences(masked):
                 m = re.search(r"(?:,|\b(?:says|said))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?(?:\s+(?:said|says|suggested|claimed|argued|warned))?(?:\s+(?:today|yesterday|this week))?\s*[.]?\s*$", masked[a:b])
                 if not m:
@@ -508,32 +513,51 @@ def _last_clause(text: str) -> str:
     return clause
 
 
-def _named_in(sentence: str):
+NAME_CORE = re.compile(
+    r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr)\s+)+"
+    r"(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+|\b[A-Z][a-z]+(?:\s+[A-Z][\w’'\-]+){1,2}"
+)
+NAME_PRE = re.compile(r"(?:\b(?:[A-Z][A-Za-z]{1,20}|[a-z]{1,20})\s+){1,4}$")
+NAME_APPOSITION = re.compile(
+    r",\s+(?:a |an |the |who |chair|head|chief|president|director|deputy|national|former|lead)[^,]{2,120},"
+)
+DOCUMENT_MENTION = re.compile(
+    r"\b(?:the\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}(?:report|review|stocktake|plan|strategy|paper|framework|study|survey)\b"
+)
+ORG_MENTION = re.compile(
+    r"\b(?:the\s+)?((?:[A-Z][\w’'&]*\s+){0,4}(?:[A-Z]{2,}s?|Confederation|Confed|College|Association|Fund|"
+    r"Foundation|Trust|Department of Health(?: and Social Care)?|Government))\b"
+)
+
+
+def _named_in(sentence: str) -> list[Ref]:
     """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said")."""
-    sentence = sentence[:3000]  # a bound on work in run-on text
-    pattern = re.compile(
-        r"(?:(?P<pre>(?:\b(?:[A-Z][A-Za-z]{1,20}|[a-z]{1,20})\s+){0,4})?)"
-        r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr)\s+)+"
-        r"(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+|[A-Z][a-z]+(?:\s+[A-Z][\w’'\-]+){1,2})"
-        r"(?P<app>,\s+(?:a |an |the |who |chair|head|chief|president|director|deputy|national|former|lead)[^,]{2,120},)?"
-    )
-    for m in pattern.finditer(sentence):
-        phrase = (m.group("pre") or "") + m.group("name")
+    return [copy.deepcopy(r) for r in _named_in_cached(sentence[:3000])]  # a bound on work
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
+    found: list[Ref] = []
+    for m in NAME_CORE.finditer(sentence):
+        pre = NAME_PRE.search(sentence, max(0, m.start() - 90), m.start())
+        phrase = (pre.group(0) if pre else "") + m.group(0)
         ref = classify(phrase)
         if ref is None or ref.kind != "person" or ref.surname_only and not ref.honorific:
-            ref = classify(m.group("name"))
+            ref = classify(m.group(0))
         if ref is None or ref.kind != "person":
             continue
-        if m.group("app"):
-            role = appositive_role(m.group("app").strip(", "))
+        app = NAME_APPOSITION.match(sentence, m.end())
+        if app:
+            role = appositive_role(app.group(0).strip(", "))
             if role:
                 ref.roles.append(role)
-        yield ref
-    for m in re.finditer(r"\b(?:the\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}(?:report|review|stocktake|plan|strategy|paper|framework|study|survey)\b", sentence):
+        found.append(ref)
+    for m in DOCUMENT_MENTION.finditer(sentence):
         ref = classify(m.group(0))
         if ref is not None and ref.kind == "document":
-            yield ref
-    for m in re.finditer(r"\b(?:the\s+)?((?:[A-Z][\w’'&]*\s+){0,4}(?:[A-Z]{2,}s?|Confederation|Confed|College|Association|Fund|Foundation|Trust|Department of Health(?: and Social Care)?|Government))\b", sentence):
+            found.append(ref)
+    for m in ORG_MENTION.finditer(sentence):
         ref = classify(m.group(0))
         if ref is not None and ref.kind == "organisation":
-            yield ref
+            found.append(ref)
+    return tuple(found)

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -135,6 +137,12 @@ def org_name(tokens: list[str]) -> str:
 
 def classify(phrase: str) -> Ref | None:
     """Read *phrase* (the words right before or after a verb of speech) as a speaker."""
+    ref = _classify_cached(phrase)
+    return copy.deepcopy(ref) if ref is not None else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _classify_cached(phrase: str) -> Ref | None:
     text = phrase.strip(" ,;:–—-")
     text = re.sub(r"^(?:and|but|so|while|whereas|then|also|however|meanwhile)\s+", "", text, flags=re.I)
     if not text:
