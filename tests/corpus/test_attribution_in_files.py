@@ -28,3 +28,20 @@ def test_reader_comments_are_never_attributed_to_the_article_speakers():
     assert article is not None and article.comments
     assert all(q.paragraph < len(article.paragraphs) for q in article.quotes)
     assert not any("change" == q.text for q in article.quotes)
+
+
+def test_a_role_without_a_name_is_the_person_who_held_it_that_year(tmp_path):
+    (tmp_path / "catalog.toml").write_text(
+        '[articles.a]\ndate = "2014-06-04"\n[articles.b]\ndate = "2014-09-01"\n', encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text(
+        "Stevens speaks\n\nSimon Stevens, chief executive of NHS England, said: ‘We will change.’\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Vanguards named\n\n‘The models are ready,’ said the chief executive of NHS England.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    [quote] = corpus.article("b").quotes
+    assert quote.speaker == "Simon Stevens"

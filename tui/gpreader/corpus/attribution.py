@@ -325,9 +325,12 @@ class Attributor:
         close = span.close_at if span.close_at is not None else span.end
         after = masked[close + 1 : min(b, close + 300)] if span.close_at is not None else ""
         text_end = self.paragraphs[span.paragraph][span.start : span.end].rstrip()
+        unresolved_role: str | None = None
         # 1. right after the quotation
         if after and not (text_end[-1:] in ".!?" and re.match(r"\s*[A-Z]", after)):
             ref, words = _reporting_after(after)
+            if ref is not None and ref.kind == "role":
+                unresolved_role = ref.text
             if ref is not None:
                 who = self._resolve(ref)
                 if who is not None:
@@ -337,6 +340,8 @@ class Attributor:
         m = re.search(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$", tail)
         if m and "x" * 3 not in m.group(1):
             ref, words = _reporting_after(", " + m.group(1))
+            if ref is not None and ref.kind == "role":
+                unresolved_role = unresolved_role or ref.text
             if ref is not None:
                 who = self._resolve(ref)
                 if who is not None:
@@ -368,7 +373,8 @@ class Attributor:
             who = self._resolve(ref) if ref else None
             if who is not None:
                 return Attributed(who, m.group(0))
-        return Attributed(None, None)
+        # a role nobody in the article holds: the corpus may know who held it then
+        return Attributed(None, None, unresolved_role)
 
     def _resolve(self, ref: Ref) -> Person | None:
         if ref.kind == "pronoun":

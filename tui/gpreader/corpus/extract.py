@@ -51,6 +51,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                 group=span.group,
                 part=span.part,
                 index=i,
+                role_mention=att.alias if att and person is None else None,
             )
         )
     article.statements = []

@@ -97,6 +97,7 @@ class Quote:
     part: int = 0
     index: int = 0  # position among the article's quotes
     in_comments: bool = False
+    role_mention: str | None = None  # "the chief executive of NHS England", when no name was given
 
     def to_json(self) -> dict:
         return {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from gpreader.corpus.attribution import same_org
 from gpreader.corpus.model import Article, Role, Speaker
-from gpreader.corpus.names import WEAK_HONORIFICS
+from gpreader.corpus.names import WEAK_HONORIFICS, content_words
 
 
 def _key(speaker: Speaker) -> str:
@@ -44,6 +44,31 @@ def _stronger(a: str | None, b: str | None) -> str | None:
     if not a or a in WEAK_HONORIFICS:
         return b or a
     return a
+
+
+def _resolve_roles_across_corpus(articles: list[Article], canon: dict[str, Speaker]) -> None:
+    """'said the chief executive of NHS England' with no name: whoever held that role then."""
+    people = [s for s in canon.values() if s.kind == "person"]
+    for article in articles:
+        for quote in article.quotes:
+            if quote.speaker is not None or not quote.role_mention:
+                continue
+            wanted = content_words(quote.role_mention)
+            if len(wanted) < 2:
+                continue
+            best, best_score = None, 0.0
+            for person in people:
+                for role in person.roles:
+                    if role.date is None or article.date is None or abs(role.date.year - article.date.year) > 1:
+                        continue
+                    have = content_words(role.text)
+                    score = len(wanted & have) / len(wanted)
+                    if score > best_score:
+                        best, best_score = person, score
+            if best is not None and best_score >= 0.99:
+                quote.speaker = best.name
+                quote.mention = quote.role_mention
+                best.aliases.add(quote.role_mention)
 
 
 def build_speakers(articles: list[Article]) -> dict[str, Speaker]:
@@ -82,6 +107,7 @@ def build_speakers(articles: list[Article]) -> dict[str, Speaker]:
                 hit = renames.get((article.id, item.speaker))
                 if hit is not None:
                     item.speaker = hit.name
+    _resolve_roles_across_corpus(articles, canon)
     speakers = {s.name: s for s in canon.values()}
     for s in speakers.values():
         s.aliases.discard(s.name)
