@@ -1,0 +1,126 @@
+"""The main screen: the article list beside the reading pane."""
+
+from __future__ import annotations
+
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from gpreader import keys
+from gpreader.corpus.model import Corpus
+from gpreader.widgets.article_list import ArticleList, ArticleOptions
+from gpreader.widgets.reading_pane import ReadingPane
+
+NO_SELECTION = "No quote selected: press n to select the next one."
+
+
+class MainScreen(Screen):
+    """Sidebar and reading pane; owns the reading keys (quotes, articles, copying)."""
+
+    BINDINGS = keys.MAIN_SCREEN
+
+    @property
+    def active_bindings(self):  # the footer's order: most useful keys first
+        return keys.footer_order(super().active_bindings)
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+
+    def compose(self):
+        yield Header()
+        with Horizontal(id="main"):
+            yield ArticleList(self.corpus.articles, id="sidebar")
+            with Vertical(id="reader"):
+                empty = f"No articles found in {self.corpus.root}." if not self.corpus.articles else "Select an article."
+                yield ReadingPane(empty_message=empty, id="reading-pane")
+                yield Static(id="quote-status")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleOptions).focus()
+
+    @property
+    def pane(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
+
+    @property
+    def sidebar(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    async def show_quote(self, key: tuple) -> None:
+        """Open the article of quotation *key*, select the quotation and scroll to it."""
+        article = self.corpus.article(key[0])
+        if article is None:
+            return
+        self.sidebar.highlight(article)
+        await self.pane.show_article(article, select=key)
+        self.pane.focus()
+
+    # -- messages from the widgets ---------------------------------------------------
+    def on_descendant_focus(self, event) -> None:
+        """Narrow terminals hide the sidebar while reading (see gpreader.tcss)."""
+        reading = self.pane in event.widget.ancestors_with_self
+        self.set_class(reading, "-reading")
+
+    async def on_article_list_selected(self, message: ArticleList.Selected) -> None:
+        await self.pane.show_article(message.article)
+
+    async def on_article_list_opened(self, message: ArticleList.Opened) -> None:
+        await self.pane.show_article(message.article)
+        self.pane.focus()
+
+    def on_reading_pane_quote_selected(self, message: ReadingPane.QuoteSelected) -> None:
+        status = self.query_one("#quote-status", Static)
+        if message.article is None:
+            status.update("")
+        elif message.total == 0:
+            status.update(Content("No quotes in this article."))
+        elif message.quotation is None:
+            plural = "" if message.total == 1 else "s"
+            status.update(Content(f"{message.total} quote{plural} · n selects the next one"))
+        else:
+            who = message.quotation.speaker or "unattributed"
+            status.update(Content(f"Quote {message.number} of {message.total} · {who} · c copies it, a clips it"))
+
+    # -- actions -----------------------------------------------------------------------
+    def action_next_quote(self) -> None:
+        if not self.pane.step(1):
+            self._at_end("No more quotes in this article: ] opens the next article.")
+
+    def action_previous_quote(self) -> None:
+        if not self.pane.step(-1):
+            self._at_end("No earlier quote in this article: [ opens the previous article.")
+
+    def _at_end(self, message: str) -> None:
+        if self.pane.article is not None:
+            self.notify(message, markup=False, timeout=3)
+
+    def action_copy_quote(self) -> None:
+        quotation = self.pane.selected_quotation
+        if quotation is None or self.pane.article is None:
+            self.notify(NO_SELECTION, severity="warning", markup=False)
+            return
+        self.app.quote_out.copy(self.pane.article, quotation)
+
+    def action_clip_quote(self) -> None:
+        quotation = self.pane.selected_quotation
+        if quotation is None or self.pane.article is None:
+            self.notify(NO_SELECTION, severity="warning", markup=False)
+            return
+        self.app.quote_out.clip(self.pane.article, quotation)
+
+    def action_previous_article(self) -> None:
+        if self.sidebar.move(-1) is None:
+            self.notify("This is the first article.", markup=False, timeout=3)
+
+    def action_next_article(self) -> None:
+        if self.sidebar.move(1) is None:
+            self.notify("This is the last article.", markup=False, timeout=3)
+
+    def action_compare(self) -> None:
+        self.notify("Compare view: coming soon", markup=False)
+
+    def action_back(self) -> None:
+        self.query_one(ArticleOptions).focus()

@@ -1,0 +1,104 @@
+"""A speaker's page: who they are, and every quotation of theirs in date order."""
+
+from __future__ import annotations
+
+from textual.color import Color
+from textual.content import Content
+from textual.screen import Screen
+from textual.style import Style
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gpreader import keys
+from gpreader.corpus.model import Article, Corpus, Speaker
+from gpreader.quotations import Quotation, speaker_quotations
+from gpreader.speaker_colours import colour_for
+
+SEPARATOR = " · "
+
+
+def speaker_head(speaker: Speaker, count: int, colour: str) -> Content:
+    """Name, then each role with where and when it was given, then aliases."""
+    plural = "" if count == 1 else "s"
+    name = Content.styled(speaker.display_name, Style(foreground=Color.parse(colour), bold=True))
+    lines = [Content(" ").join([name, Content.styled(f"{count} quotation{plural}", "dim")])]
+    for role in reversed(speaker.roles):
+        when = f" ({role.date.display()})" if role.date else ""
+        lines.append(Content.styled(f"{role.text}{when}", "italic"))
+    if speaker.aliases:
+        lines.append(Content.styled("Also named: " + ", ".join(sorted(speaker.aliases)), "dim"))
+    return Content("\n").join(lines)
+
+
+def quotation_content(article: Article, quotation: Quotation, colour: str) -> Content:
+    """`date · outlet · headline` above the quotation's exact words."""
+    source = [article.date.display() if article.date else "undated"]
+    if article.outlet:
+        source.append(article.outlet)
+    source.append(article.headline)
+    words = Content.styled(f"‘{quotation.text}’", Style(foreground=Color.parse(colour)))
+    return Content("\n").join([Content.styled(SEPARATOR.join(source), "dim"), words])
+
+
+class QuoteOptions(OptionList):
+    BINDINGS = keys.QUOTE_OPTIONS
+
+
+class SpeakerPage(Screen[tuple | None]):
+    """Dismissed with the key of the quotation to open, or None to go back."""
+
+    BINDINGS = keys.SPEAKER_PAGE
+
+    @property
+    def active_bindings(self):  # the footer's order: most useful keys first
+        return keys.footer_order(super().active_bindings)
+
+    def __init__(self, corpus: Corpus, name: str) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.speaker = corpus.speakers.get(name) or Speaker(name)
+        self.found = speaker_quotations(corpus, name)
+
+    def compose(self):
+        yield Header()
+        dark = self.app.current_theme.dark
+        colour = colour_for(self.speaker.name, dark)
+        yield Static(speaker_head(self.speaker, len(self.found), colour), id="speaker-head")
+        options: list[Option | None] = []
+        for i, (article, quotation) in enumerate(self.found):
+            options += [Option(quotation_content(article, quotation, colour), id=str(i)), None]
+        yield QuoteOptions(*options[:-1], id="speaker-quotes")
+        if not self.found:
+            yield Static(Content("No quotations of this speaker in the corpus."), classes="empty")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.sub_title = self.speaker.display_name
+        self.query_one(QuoteOptions).focus()
+
+    @property
+    def current(self) -> tuple[Article, Quotation] | None:
+        option = self.query_one(QuoteOptions).highlighted_option
+        return self.found[int(option.id)] if option and option.id else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.found[int(event.option.id)][1].key)
+
+    def action_step(self, direction: int) -> None:
+        options = self.query_one(QuoteOptions)
+        if direction > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+    def action_copy_quote(self) -> None:
+        if self.current is not None:
+            self.app.quote_out.copy(*self.current)
+
+    def action_clip_quote(self) -> None:
+        if self.current is not None:
+            self.app.quote_out.clip(*self.current)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,173 @@
+"""The reading pane: an article's head, its paragraphs with quotes marked, reader comments."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Region, Spacing
+from textual.message import Message
+from textual.widgets import Static
+
+from gpreader import keys
+from gpreader.corpus.model import Article
+from gpreader.quotations import Quotation, quotations
+from gpreader.speaker_colours import article_colours
+from gpreader.widgets.article_header import header_content
+from gpreader.widgets.paragraph import Paragraph
+from gpreader.widgets.quote_marks import Mark, label_runs
+
+
+class ReadingPane(VerticalScroll, can_focus=True):
+    """Shows one article; keeps track of the selected quotation."""
+
+    BINDINGS = keys.READING_PANE
+
+    class QuoteSelected(Message):
+        """The selected quotation changed (``quotation`` is None when nothing is selected)."""
+
+        def __init__(self, article: Article | None, quotation: Quotation | None, number: int, total: int) -> None:
+            super().__init__()
+            self.article = article
+            self.quotation = quotation
+            self.number = number  # 1-based position among the article's quotations
+            self.total = total
+
+    def __init__(self, empty_message: str = "Select an article.", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.empty_message = empty_message
+        self.article: Article | None = None
+        self.quotations: list[Quotation] = []
+        self.selected: int | None = None
+
+    def compose(self):
+        yield Static(Content(self.empty_message), classes="empty")
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    async def _recolour(self, _theme) -> None:
+        """Speaker colours depend on a dark or light theme: redraw the article."""
+        article, selected = self.article, self.selected_quotation
+        if article is not None:
+            self.article = None
+            await self.show_article(article, select=selected.key if selected else None)
+
+    @property
+    def selected_quotation(self) -> Quotation | None:
+        return None if self.selected is None else self.quotations[self.selected]
+
+    async def show_article(self, article: Article | None, select: tuple | None = None) -> None:
+        """Show *article* (no-op if shown already), then select the quotation keyed *select*."""
+        if article is not self.article:
+            self.article = article
+            self.selected = None
+            self.quotations = quotations(article.quotes) if article else []
+            with self.app.batch_update():
+                await self.remove_children()
+                await self.mount_all(self._widgets())
+                self.scroll_home(animate=False, immediate=True)
+            self._announce()
+        if select is not None:
+            for number, quotation in enumerate(self.quotations):
+                if quotation.key == select:
+                    self.select(number)
+                    break
+
+    def _widgets(self):
+        article = self.article
+        if article is None:
+            yield Static(Content(self.empty_message), classes="empty")
+            return
+        speakers = [q.speaker for q in self.quotations if q.speaker]
+        colours = article_colours(speakers, dark=self.app.current_theme.dark)
+        yield Static(header_content(article, colours), classes="article-head")
+        marks: dict[int, list[Mark]] = {}
+        for number, quotation in enumerate(self.quotations):
+            for part in quotation.parts:
+                colour = colours.get(part.speaker) if part.speaker else None
+                marks.setdefault(part.paragraph, []).append(Mark(part.start, part.end, number, part.speaker, colour))
+        for index, text in enumerate(article.paragraphs):
+            yield Paragraph(text, label_runs(marks.get(index, [])), id=f"p{index}", classes="paragraph")
+        if article.comments:
+            yield Static(Content("Reader comments"), classes="comments-title")
+            for text in article.comments:
+                yield Static(Content(text), classes="comment")
+
+    def _paragraphs(self) -> list[Paragraph]:
+        return list(self.query(Paragraph))
+
+    def select(self, number: int | None, scroll: bool = True) -> None:
+        """Select quotation *number* (None: nothing), redraw and scroll it into view."""
+        if number is not None and not 0 <= number < len(self.quotations):
+            return
+        self.selected = number
+        for paragraph in self._paragraphs():
+            paragraph.select(number)
+        if scroll and number is not None:
+            self.call_after_refresh(self._scroll_to_quotation, number)
+        self._announce()
+
+    def _announce(self) -> None:
+        number = 0 if self.selected is None else self.selected + 1
+        self.post_message(self.QuoteSelected(self.article, self.selected_quotation, number, len(self.quotations)))
+
+    def _scroll_to_quotation(self, number: int) -> None:
+        quotation = self.quotations[number]
+        try:
+            first = self.query_one(f"#p{quotation.first.paragraph}", Paragraph)
+            last = self.query_one(f"#p{quotation.parts[-1].paragraph}", Paragraph)
+        except Exception:
+            return
+        top = first.virtual_region.y + first.line_of(number)
+        bottom = last.virtual_region.bottom
+        if len(quotation.parts) == 1:
+            bottom = min(bottom, top + max(1, len(quotation.text) // max(1, first.content_region.width) + 1))
+        height = max(1, bottom - top)
+        view = self.scrollable_content_region.height
+        below = max(1, view // 3)  # keep clear of notifications at the bottom
+        fits = height + below + 1 <= view
+        self.scroll_to_region(
+            Region(0, top, 1, height),
+            spacing=Spacing(1, 0, below, 0) if fits else None,
+            animate=False,
+            top=not fits,
+            immediate=True,
+        )
+
+    def step(self, direction: int) -> bool:
+        """Select the next (1) or previous (-1) quotation; False at either end."""
+        if not self.quotations:
+            return False
+        if self.selected is None:
+            number = self._first_in_view() if direction > 0 else self._last_in_view()
+        else:
+            number = self.selected + direction
+        if not 0 <= number < len(self.quotations):
+            return False
+        self.select(number)
+        return True
+
+    def _paragraph_y(self, quotation: Quotation) -> int:
+        try:
+            return self.query_one(f"#p{quotation.first.paragraph}", Paragraph).virtual_region.y
+        except Exception:
+            return 0
+
+    def _first_in_view(self) -> int:
+        view_top = round(self.scroll_y)
+        for number, quotation in enumerate(self.quotations):
+            if self._paragraph_y(quotation) >= view_top:
+                return number
+        return 0
+
+    def _last_in_view(self) -> int:
+        view_bottom = round(self.scroll_y) + self.scrollable_content_region.height
+        for number in range(len(self.quotations) - 1, -1, -1):
+            if self._paragraph_y(self.quotations[number]) < view_bottom:
+                return number
+        return len(self.quotations) - 1
+
+    def on_paragraph_quote_clicked(self, message: Paragraph.QuoteClicked) -> None:
+        message.stop()
+        self.focus()
+        self.select(message.number, scroll=False)
