@@ -32,7 +32,7 @@ from gpreader.corpus import load_corpus
 from gpreader.corpus.errors import CorpusError
 from gpreader.corpus.model import Article, Corpus, Quote, Speaker
 from gpreader.resources import bundled_seeds
-from gpreader.speaker_search import corpus_speakers, find_speakers
+from gpreader.search import corpus_speakers, match_speakers
 
 PROG = "gpreader"
 COMMANDS = ("list", "speakers", "quotes", "clippings")
@@ -227,13 +227,12 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         articles = [found]
     quotes = _quote_order(articles)
     if args.speaker is not None:
-        search = find_speakers(args.speaker, corpus_speakers(corpus))
+        search = match_speakers(corpus, args.speaker)
         if not search.matches:
             if not search.nearest:
                 return _error(f"no speaker matches '{args.speaker}' (no quote in the corpus has a speaker)")
-            nearest = ", ".join(s.display_name for s in search.nearest)
-            return _error(f"no speaker matches '{args.speaker}'; nearest: {nearest}")
-        names = {s.name for s in search.matches}
+            return _error(f"no speaker matches '{args.speaker}'; nearest: {', '.join(search.nearest)}")
+        names = set(search.matches)
         quotes = [q for q in quotes if q.speaker in names]
     if args.kind is not None:
         quotes = [q for q in quotes if q.kind == args.kind]

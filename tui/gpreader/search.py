@@ -182,3 +182,40 @@ def _hit(entry: _Entry, score: float, matched: str) -> SpeakerHit:
 def search_speakers(corpus: Corpus, query: str, limit: int = 20) -> list[SpeakerHit]:
     """Speakers of *corpus* matching *query*, best first (see SpeakerIndex.search)."""
     return SpeakerIndex(corpus).search(query, limit)
+
+
+TIE_WINDOW = 3.0  # speakers this close to the best are all matches ("nhs": both NHS bodies)
+
+
+@dataclass(frozen=True)
+class SpeakerMatch:
+    """What a typed name resolves to, for scripts: the matches, or the nearest misses."""
+
+    matches: list[str]  # canonical names, best first
+    nearest: list[str]  # display names of the closest speakers when nothing matched
+
+
+def corpus_speakers(corpus: Corpus) -> list[Speaker]:
+    """Every speaker of the corpus, plus bare entries for quote speakers it does not list."""
+    speakers = dict(corpus.speakers)
+    for quote in corpus.quotes():
+        if quote.speaker and quote.speaker not in speakers:
+            speakers[quote.speaker] = Speaker(quote.speaker)
+    return list(speakers.values())
+
+
+def match_speakers(corpus: Corpus, query: str, nearest: int = 3) -> SpeakerMatch:
+    """Resolve *query* to speakers: an exact name or alias wins, else the fuzzy best and ties."""
+    wanted = query.strip().casefold()
+    speakers = corpus_speakers(corpus)
+    if not wanted or not speakers:
+        return SpeakerMatch([], [])
+    exact = [s.name for s in speakers if wanted in {n.casefold() for n in (s.name, s.display_name, *s.aliases)}]
+    if exact:
+        return SpeakerMatch(exact, [])
+    hits = SpeakerIndex(corpus).search(query, limit=len(speakers))
+    if hits:
+        top = hits[0].score
+        return SpeakerMatch([h.name for h in hits if h.score >= top - TIE_WINDOW], [])
+    ranked = sorted(speakers, key=lambda s: (-fuzz.WRatio(wanted, s.display_name.casefold()), s.name))
+    return SpeakerMatch([], [s.display_name for s in ranked[:nearest]])
