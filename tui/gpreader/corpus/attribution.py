@@ -19,7 +19,6 @@ whose stated roles match best, "it"/"the report" to the organisation behind the 
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 from dataclasses import dataclass, field
@@ -41,6 +40,19 @@ called|calls|promised|promises|pledged|pledges|vowed|vows|accepted|accepts|denie
 confirmed|confirms|indicated|indicates|complained|complains|observed|observes|remarked|went\s+on|goes\s+on|
 envisaged|envisages|mentioned|quipped|joked|questioned|queried|wondered|argue|claim|warn|suggest|urge"""
 VERB = re.compile(r"\b(?:" + re.sub(r"\s+", "", VERBS).replace("\\s+", r"\s+") + r")\b", re.IGNORECASE)
+VERB_FIRST_WORDS = {w.split("\\s+")[0].lower() for w in re.sub(r"\s+", "", VERBS).split("|")}
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def find_verbs(text: str):
+    """Verbs of speech in *text*, in order: a set look-up per word, the regex only to confirm."""
+    for w in WORD.finditer(text):
+        if w.group(0).lower() in VERB_FIRST_WORDS:
+            m = VERB.match(text, w.start())
+            if m and (w.start() == 0 or not text[w.start() - 1].isalnum()):
+                yield m
+
+
 # words that may stand between a subject and its verb: "Mr Stevens also said", "has suggested"
 AUX = re.compile(
     r"(?:\s+(?:also|has|have|had|would|will|was|is|were|did|does|do|then|later|further|previously|"
@@ -312,7 +324,7 @@ class Attributor:
     def _sentence_subject(self, masked: str, a: int, b: int, spans: list[Span]) -> Person | None:
         """The person a sentence is about, when it opens on a name ("Dr Bewick told …")."""
         text = masked[a : min(b, a + 400)]
-        m = VERB.search(text)
+        m = next(find_verbs(text), None)
         if not m:
             return None
         head = text[: m.start()]
@@ -349,7 +361,7 @@ class Attributor:
         # 3. the nearest verb of speech before it
         start = span.open_at if span.open_at is not None else span.start
         before = masked[max(a, start - 400) : start]  # a bound on work in run-on text
-        for m in reversed(list(VERB.finditer(before))):
+        for m in reversed(list(find_verbs(before))):
             head = before[: m.start()]
             if "x" * 4 in head[-12:]:
                 continue
@@ -538,7 +550,7 @@ ORG_MENTION = re.compile(
 
 def _named_in(sentence: str) -> list[Ref]:
     """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said")."""
-    return [copy.deepcopy(r) for r in _named_in_cached(sentence[:3000])]  # a bound on work
+    return [r.copy() for r in _named_in_cached(sentence[:3000])]  # a bound on work
 
 
 @functools.lru_cache(maxsize=4096)

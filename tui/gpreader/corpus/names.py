@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -95,6 +95,10 @@ class Ref:
     text: str = ""  # the words as written
     author: str | None = None  # a document's author, when written "X’s review"
 
+    def copy(self) -> "Ref":
+        """A copy whose role list can be changed without touching the cached original."""
+        return dataclasses.replace(self, roles=list(self.roles))
+
     @property
     def surname_only(self) -> bool:
         return self.kind == "person" and " " not in self.name
@@ -138,7 +142,7 @@ def org_name(tokens: list[str]) -> str:
 def classify(phrase: str) -> Ref | None:
     """Read *phrase* (the words right before or after a verb of speech) as a speaker."""
     ref = _classify_cached(phrase)
-    return copy.deepcopy(ref) if ref is not None else None
+    return ref.copy() if ref is not None else None
 
 
 @functools.lru_cache(maxsize=8192)
