@@ -201,6 +201,7 @@ class ArticleSpeakers:
         return best if best_score > 0 else None
 
 
+@functools.lru_cache(maxsize=16384)
 def same_org(a: str, b: str) -> bool:
     a_t, b_t = a.lower().split(), b.lower().split()
     if a_t == b_t:
@@ -437,12 +438,22 @@ class Attributor:
         return fallback
 
 
+VERB_FIRST = re.compile(r"^(?:" + VERB.pattern[2:-2] + r")\s+(?P<np>[^,.;:!?]+)", re.I)
+SUBJECT_APPOSITION_VERB = re.compile(
+    r"^(?P<np>[^,.;:!?‘“]{1,60}?),\s+(?P<app>[^.;:!?‘“]{2,120}?),\s+(?:(?:also|has|have|had|later|then|previously)\s+)?(?:"
+    + VERB.pattern[2:-2]
+    + r")\b",
+    re.I,
+)
+SUBJECT_VERB = re.compile(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB.pattern[2:-2] + r")\b", re.I)
+
+
 def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     """'’, he said.' / ' said the former RCGP chairwoman.' / ', Dr Bewick added.'"""
     m = re.match(r"^[\s,;:–—-]*(?P<rest>.*)$", after, re.S)
     rest = m.group("rest") if m else after
     # verb first: "said the former RCGP chairwoman", "says the primary care chief at NHS England"
-    vm = re.match(r"^(?:" + VERB.pattern[2:-2] + r")\s+(?P<np>[^,.;:!?]+)", rest, re.I)
+    vm = VERB_FIRST.match(rest) if rest[:1].isalpha() else None
     if vm:
         np = re.split(r"\s+(?:at|in|on|during|to|yesterday|today|last|this|when|after|before|while)\s+(?=[a-z])|,", vm.group("np"))[0]
         np = re.sub(r"\s+(?:at|to|in)$", "", np)
@@ -454,7 +465,7 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
                 ref.roles.append(role)
             return ref, (vm.group(0)).strip()
     # subject, apposition, verb: "’ Dr Anna Smith, chair of the RCGP, said."
-    vm = re.match(r"^(?P<np>[^,.;:!?‘“]{1,60}?),\s+(?P<app>[^.;:!?‘“]{2,120}?),\s+(?:(?:also|has|have|had|later|then|previously)\s+)?(?:" + VERB.pattern[2:-2] + r")\b", rest, re.I)
+    vm = SUBJECT_APPOSITION_VERB.match(rest)
     if vm:
         ref = classify(vm.group("np"))
         if ref is not None and ref.kind in ("person", "organisation"):
@@ -463,7 +474,7 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
                 ref.roles.append(role)
             return ref, vm.group(0).strip()
     # subject first: "he said", "Dr Bewick added", "she told Pulse", "the report said"
-    vm = re.match(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB.pattern[2:-2] + r")\b", rest, re.I)
+    vm = SUBJECT_VERB.match(rest)
     if vm:
         np = vm.group("np")
         if np and not re.search(r"\b(?:that|which|who|and|but)\b", np):

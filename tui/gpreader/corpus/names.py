@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -97,7 +96,7 @@ class Ref:
 
     def copy(self) -> "Ref":
         """A copy whose role list can be changed without touching the cached original."""
-        return dataclasses.replace(self, roles=list(self.roles))
+        return Ref(self.kind, self.name, self.honorific, list(self.roles), self.pronoun, self.text, self.author)
 
     @property
     def surname_only(self) -> bool:

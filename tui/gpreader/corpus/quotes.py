@@ -20,6 +20,7 @@ SINGLE_OPEN = "‘‛"
 SINGLE_CLOSE = "’"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
 OPENING_CONTEXT = " \t\n([{—–-/:;,"  # what may stand before an opening mark
+MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
 MAX_MARKS = 400  # bound on marks considered per paragraph (pathological input)
 
 
@@ -51,9 +52,9 @@ def _is_word(ch: str) -> bool:
 def _classify(par: str) -> list[_Mark]:
     marks: list[_Mark] = []
     n = len(par)
-    for i, ch in enumerate(par):
-        if ch not in ALL_MARKS:
-            continue
+    for found in MARK_RE.finditer(par):
+        i = found.start()
+        ch = par[i]
         if par[i : i + 3] in ("’n’", "'n'") or (i > 1 and par[i - 2 : i + 1] in ("’n’", "'n'")):
             continue  # rock ’n’ roll
         before = par[i - 1] if i > 0 else " "
