@@ -1,0 +1,326 @@
+"""Proposal detection: which sentences propose a change, who proposes it, quoted or reported.
+
+Most sentences here are new (not from the seeds). The seeds are scored against the hand
+labels in tests/gold/proposals.json (``pytest -s`` prints the table).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from gpreader.corpus import load_corpus
+from gpreader.corpus import proposals as proposals_module
+from gpreader.corpus.extract import extract_quotes
+from gpreader.corpus.model import Article, PubDate, Quote, Statement
+from gpreader.corpus.proposals import (
+    SHORT_MAX,
+    article_proposals,
+    find_proposals,
+    find_trigger,
+    proposal_units,
+    shorten,
+)
+from gpreader.corpus.speakers import build_speakers
+from gpreader.corpus.themes import Theme, default_themes
+from gpreader.resources import bundled_seeds
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:  # proposal_scoring is a sibling script, not a package module
+    sys.path.insert(0, str(HERE))
+
+from proposal_scoring import load_gold, score, table  # noqa: E402
+
+DATE = PubDate(2019, 3, None, "month")
+
+
+def article(*paragraphs: str, quotes=(), statements=(), comments=()) -> Article:
+    a = Article("t", Path("t.txt"), "Headline", list(paragraphs), comments=list(comments), outlet="Pulse", date=DATE)
+    a.quotes = list(quotes)
+    a.statements = list(statements)
+    return a
+
+
+def engine_article(*paragraphs: str) -> Article:
+    """An article whose quotes and speakers come from the real quote engine."""
+    a = article(*paragraphs)
+    a.quotes = extract_quotes(a)
+    build_speakers([a])
+    return a
+
+
+def quote(par: str, text: str, speaker: str | None, p: int = 0, kind: str = "full") -> Quote:
+    start = par.index(text)
+    return Quote("t", p, start, start + len(text), text, kind, speaker)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus(bundled_seeds())
+
+
+# -- which sentences are proposals -----------------------------------------------------------
+
+PROPOSALS = [
+    "Practices should be paid for the time they spend on continuity of care.",
+    "The BMA called for a new contract to be negotiated by 2026.",
+    "Ministers plan to give ICBs control of the pharmacy budget.",
+    "The college recommended that every practice has a named care coordinator.",
+    "NHS England must publish its workforce plan this year.",
+    "What if practices could share back-office staff across a town?",
+    "It is time to end the partnership model.",
+    "The committee urged ministers to rethink the funding formula.",
+    "ICBs will take on dental commissioning from April.",
+    "We need to recruit 6,000 more GPs.",
+    "Surgeries need more support from their ICBs.",
+    "The only way to stabilise general practice is sustained investment.",
+    "Let's give practices the freedom to choose their own IT.",
+    "Perhaps a salaried service for new GPs.",
+    "The government is considering a cap on list sizes.",
+    "Trusts ought to share their estates with practices.",
+    "The RCGP proposed a ten-year plan for general practice.",
+    "Councils won't accept another cut to public health budgets.",
+    "Practices would have to change how they triage patients.",
+    "It is essential that funding follows the patient.",
+    "The deal will fail unless practices get more staff.",
+]
+
+NOT_PROPOSALS = [
+    "The practice opened in 1998 and has 12,000 patients.",
+    "There are 42 ICBs in England.",
+    "Last year the surgery recruited two nurses.",
+    "The building may have been fit for purpose in 1948.",
+    "It would have been better to wait, he said.",
+    "Obviously there would be legal issues and regulatory problems.",
+    "Let's say, for example, a patient turns up at 8am.",
+    "The survey found that 70% of GPs felt overwhelmed.",
+    "He said the meeting was constructive.",
+    "It was published on 3 October.",
+    "The Care Quality Commission rated the practice good.",
+    "Each of these ideas offers some promise.",
+    "The health secretary will speak at the conference on Tuesday.",
+    "The trust could not be reached for comment.",
+    "The meeting will be held in Leeds.",
+]
+
+
+@pytest.mark.parametrize("sentence", PROPOSALS)
+def test_sentences_that_propose_a_change_are_found(sentence):
+    assert find_trigger(sentence), sentence
+    (p,) = article_proposals(article(sentence))
+    assert p.text == sentence
+
+
+@pytest.mark.parametrize("sentence", NOT_PROPOSALS)
+def test_descriptions_are_not_proposals(sentence):
+    assert find_trigger(sentence) is None
+    assert article_proposals(article(sentence)) == []
+
+
+def test_the_trigger_names_the_words_that_make_the_proposal():
+    assert find_trigger("GP networks could provide care from local hospitals.") == "could provide"
+    assert find_trigger("He called for innovation in primary care.") == "called for"
+    assert find_trigger("[W]hat if practices merged?") == "[W]hat if"
+
+
+def test_a_long_quote_holds_proposals_and_non_proposals():
+    par = (
+        "She said: ‘There are 6,500 practices today. Practices should work in groups of 30,000 to 50,000 patients. "
+        "We saw that in Wales. NHS England must fund the premises.’"
+    )
+    body = par[par.index("There") : par.rindex(".") + 1]
+    a = article(par, quotes=[quote(par, body, "Jane Smith")])
+    found = article_proposals(a)
+    assert [p.text for p in found] == [
+        "Practices should work in groups of 30,000 to 50,000 patients.",
+        "NHS England must fund the premises.",
+    ]
+    assert all(p.quoted and p.proponent == "Jane Smith" for p in found)
+
+
+# -- quoted or reported, and who proposes -----------------------------------------------------
+
+def test_a_quoted_proposal_is_cut_to_the_quoted_words_and_has_the_quotes_speaker():
+    par = "Dr Ann Lee said: ‘Practices should be able to hire pharmacists directly.’"
+    a = article(par, quotes=[quote(par, "Practices should be able to hire pharmacists directly.", "Ann Lee")])
+    (p,) = article_proposals(a)
+    assert (p.text, p.quoted, p.proponent) == ("Practices should be able to hire pharmacists directly.", True, "Ann Lee")
+    assert a.paragraphs[p.paragraph][p.start : p.end] == p.text
+
+
+def test_a_trailing_reporting_tag_is_cut_from_a_quoted_proposal():
+    par = "‘We must stop the annual contract haggling,’ he said."
+    a = article(par, quotes=[quote(par, "We must stop the annual contract haggling,", "Bob Kerr")])
+    (p,) = article_proposals(a)
+    assert p.text == "We must stop the annual contract haggling"
+    assert p.proponent == "Bob Kerr"
+
+
+def test_reported_speech_takes_the_statements_speaker():
+    par = "Dr Ann Lee argued that ICBs should commission dermatology from PCNs."
+    a = article(par, statements=[Statement(0, 0, len(par), "Ann Lee")])
+    (p,) = article_proposals(a)
+    assert (p.quoted, p.proponent) == (False, "Ann Lee")
+    assert p.themes == ["commissioning", "networks"]
+
+
+def test_a_scare_quote_does_not_make_a_sentence_quoted():
+    par = "The minister said GP practices should form ‘super-partnerships’ by 2025."
+    a = article(par, quotes=[quote(par, "super-partnerships", "Tom Hill", kind="fragment")])
+    (p,) = article_proposals(a)
+    assert p.quoted is False
+    assert p.proponent == "Tom Hill"  # the only speaker the sentence quotes
+    assert "networks" in p.themes
+
+
+def test_a_list_that_follows_a_reported_sentence_keeps_its_speaker():
+    par = (
+        "Ms Rao set out three other suggestions for the service. "
+        "These were to review funding; to give councils more power; and to train more nurses."
+    )
+    first = par.index("These")
+    a = article(par, statements=[Statement(0, 0, first, "Priya Rao")])
+    found = article_proposals(a)
+    assert [p.proponent for p in found] == ["Priya Rao", "Priya Rao"]
+    assert found[1].text.startswith("These were to review funding")
+    assert found[1].themes == ["funding", "workforce"]
+
+
+def test_narration_of_a_named_organisations_plan_is_its_proposal():
+    par = "The news comes as the Department of Health this week launched plans for integrated care by 2018."
+    (p,) = article_proposals(article(par))
+    assert (p.proponent, p.proponent_kind) == ("Department of Health", "organisation")
+
+
+def test_unattributed_narration_has_no_proponent():
+    (p,) = article_proposals(article("Practices will have to publish their earnings from April."))
+    assert p.proponent is None and p.proponent_kind is None
+
+
+def test_end_to_end_with_the_quote_engine():
+    a = engine_article(
+        "Dr Helen Stokes-Lampard, chair of the RCGP, told delegates: ‘We need 5,000 more GPs. "
+        "The profession is proud of what it does.’",
+    )
+    found = article_proposals(a)
+    assert [(p.text, p.proponent, p.quoted) for p in found] == [("We need 5,000 more GPs.", "Helen Stokes-Lampard", True)]
+    assert found[0].themes == ["workforce"]
+
+
+# -- units -------------------------------------------------------------------------------------
+
+def test_a_very_short_answer_stays_with_its_question():
+    par = "Should we keep the partnership model everywhere? I don't think we should."
+    (p,) = article_proposals(article(par))
+    assert p.text == par
+
+
+def test_an_ellipsis_before_a_lower_case_word_does_not_end_the_sentence():
+    par = "There will be different contractual elements... put forward by the team to look at access."
+    assert proposal_units(par) == [(0, len(par))]
+
+
+def test_spaced_ellipses_are_not_sentences():
+    par = "We . . . have a situation where the premises are not fit for purpose."
+    assert proposal_units(par) == [(0, len(par))]
+
+
+def test_captions_headlines_and_reader_comments_are_not_searched():
+    a = article(
+        "Dr Jo Bell: practices could merge (Photo: A Photographer)",
+        comments=["They should scrap QOF altogether."],
+    )
+    a.headline = "Practices should merge, says GP leader"
+    assert article_proposals(a) == []
+
+
+# -- the Proposal ----------------------------------------------------------------------------
+
+def test_short_form_is_cut_at_a_word_boundary():
+    text = "Practices should " + "work together across the town and the county " * 4 + "soon."
+    (p,) = article_proposals(article(text))
+    assert len(p.short) <= SHORT_MAX
+    assert p.short.endswith("…")
+    assert text.startswith(p.short[:-1].rstrip())
+    assert shorten("a short one") == "a short one"
+
+
+def test_short_form_drops_the_reporting_frame_of_reported_speech():
+    par = "Dr Ann Lee told Pulse that a new strategy would move care into the community."
+    (p,) = article_proposals(article(par, statements=[Statement(0, 0, len(par), "Ann Lee")]))
+    assert p.short == "…a new strategy would move care into the community."
+
+
+def test_short_for_a_theme_shows_that_themes_words():
+    text = (
+        "The report said ministers should think again about how general practice is organised and paid, "
+        "and should include the co-location of practices with pharmacies."
+    )
+    (p,) = article_proposals(article(text))
+    assert "co-location" not in p.short
+    assert "co-location" in p.short_for("premises")
+    assert len(p.short_for("premises")) <= SHORT_MAX
+
+
+def test_to_json_is_one_based_and_complete():
+    (p,) = article_proposals(article("Intro.", "ICBs should pool budgets with councils."))
+    data = p.to_json()
+    assert data["paragraph"] == 2 and data["article"] == "t"
+    assert data["date"] == "2019-03" and data["date_display"] == "Mar 2019" and data["outlet"] == "Pulse"
+    assert set(data["themes"]) == {"integration", "commissioning", "funding"}
+    assert p.source() == "Pulse, Mar 2019"
+
+
+def test_other_themes_retheme_without_finding_again(monkeypatch):
+    a = article("Practices should merge into super-practices.")
+    first = article_proposals(a)
+    calls = []
+    monkeypatch.setattr(proposals_module, "_find", lambda *args: calls.append(args) or [])
+    mine = [Theme("size", "Size", ("super-practice*",))]
+    (p,) = article_proposals(a, mine)
+    assert calls == [] and p.themes == ["size"]
+    assert first[0].themes != p.themes
+
+
+def test_a_changed_article_is_read_again():
+    a = article("Practices should merge.")
+    assert len(article_proposals(a)) == 1
+    a.paragraphs = ["Nothing to see here."]
+    assert article_proposals(a) == []
+
+
+# -- the seeds ---------------------------------------------------------------------------------
+
+def test_every_seed_proposal_span_is_its_text(seeds):
+    found = find_proposals(seeds)
+    assert found
+    for p in found:
+        par = seeds.article(p.article_id).paragraphs[p.paragraph]
+        assert par[p.start : p.end] == p.text
+        assert p.outlet and p.date
+
+
+def test_seed_proponents_follow_the_article(seeds):
+    by_start = {(p.article_id[:3], p.paragraph, p.text[:25]): p for p in find_proposals(seeds)}
+    stevens = by_start[("003", 10, "These were to stabilise a")]
+    assert (stevens.proponent, stevens.quoted) == ("Simon Stevens", False)
+    assert {"funding", "commissioning", "workforce"} <= set(stevens.themes)
+    bewick = by_start[("000", 0, "Work by NHS England to de")]
+    assert bewick.proponent == "Mike Bewick"
+    hunt = by_start[("000", 6, "Dr Bewick, a former GP, s")]
+    assert (hunt.proponent, hunt.quoted) == ("Jeremy Hunt", True)
+    fuller = by_start[("004", 9, "The Fuller report, publis")]
+    assert (fuller.proponent, fuller.proponent_kind) == ("Fuller stocktake", "document")
+    assert {"networks", "population", "integration"} <= set(fuller.themes)
+
+
+def test_detection_and_theming_meet_the_gold_labels(seeds):
+    s = score(seeds, find_proposals(seeds, default_themes()), load_gold())
+    print("\n" + table(s))
+    assert s.gold >= 80
+    assert s.precision >= 0.9, s.extras
+    assert s.recall >= 0.9, s.misses
+    assert s.theme_precision >= 0.9, s.theme_extras
+    assert s.theme_recall >= 0.9, s.theme_misses

@@ -1,0 +1,589 @@
+"""Proposals: sentences that say something could, should, will or must change, and who says so.
+
+A proposal is found per *unit*: a sentence of an article's body (never its headline, a photo
+caption or reader comments), split with ``attribution.sentences`` and then mended: a break
+before a lower-case word or an ellipsis is undone ("different contractual elements... put
+forward by"), and a very short sentence that ends on an auxiliary, leaving its verb to the one
+before ("I don't think we should.", "It's about time we did"), stays with it.
+
+A unit is a proposal when it has a *trigger* (see ``TRIGGERS``): a modal with a verb (could,
+should, would, will, must, might, need to, have to, got to, going to ...), or words of calling,
+planning and suggesting (call for, plan to, propose, recommend, suggest, urge, envisage, what
+if, it is time to, is looking at, want to see, the only way, only if, it is important that,
+let's ...). A modal is not a trigger in a past counterfactual ("may have been", "would have
+seen") or when it only foresees obstacles ("there would be contractual issues").
+
+Quoted or reported: a reporting frame around a quotation ("He told delegates: ‘…",
+"…,’ he said.") is set aside; a unit is then *quoted* when at least half of its letters lie
+inside full or partial quotations (fragments — scare quotes — do not count), and its text is
+the quoted words without the frame.
+
+Proponent, in order: the speaker of the quotation that holds a quoted unit; the speaker of the
+reported-speech statement (``Article.statements``) that holds it; the speaker of a quotation
+inside it; a named organisation, document or known person that opens the clause ("the
+Department of Health this week launched plans ..."); the proponent of the sentence before in
+the same paragraph ("These were to stabilise ..." after "Stevens set out four suggestions");
+else None.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from gpreader.corpus.attribution import same_org, sentences
+from gpreader.corpus.model import Article, Corpus, PubDate, Quote, Speaker
+from gpreader.corpus.names import classify
+from gpreader.corpus.themes import Theme, ThemeMatcher, default_themes, matcher_for
+
+SHORT_MAX = 90
+JOIN_MAX_WORDS = 7  # at most this many words, ending on an auxiliary: stays with the one before
+
+# -- triggers --------------------------------------------------------------------------------
+_ADVERBS = (
+    r"not|also|still|then|therefore|necessarily|just|only|now|all|really|certainly|perhaps|"
+    r"possibly|probably|either|even|soon|eventually|instead|ever|actually|simply|increasingly|"
+    r"clearly|definitely|undoubtedly|quickly|urgently|gradually|in\s+future|in\s+time"
+)
+_MODAL = (
+    r"(?:could|should|would|will|must|might|shall|ought\s+to|needs?\s+to|needed\s+to|"
+    r"has\s+to|have\s+to|had\s+to|(?:'ve|have|has)\s+got\s+to|got\s+to|gotta|going\s+to|"
+    r"were\s+to|(?:could|should|would|must|wo|might|shan)n't|'ll)"
+)
+_MARKS = "'\"“”"
+_NOT_VERBS = r"(?:to|of|the|a|an|and|or|in|on|for|with|by|from|at|as|than|which|that)"
+MODAL_VERB = rf"(?P<modal>{_MODAL})(?:\s+(?:{_ADVERBS}))*\s+(?!{_NOT_VERBS}\b)[{_MARKS}]?(?P<verb>[a-z][\w']*)"
+
+LEXICAL = [
+    r"call(?:s|ed|ing)?\s+(?:for|on)\b",
+    r"needs?\s+(?:\d[\d,.]*\s+)?(?:more|less|fewer|greater|better|new|a|an|urgent|radical|major)\b",
+    r"plan(?:s|ned|ning)?\s+(?:to|for)\b",
+    r"propos(?:e|es|ed|ing|al|als)\b",
+    r"recommend\w*",
+    r"suggest(?:s|ed|ing|ion|ions)?\b",
+    r"urg(?:e|es|ed|ing)\b",
+    r"envisag\w*",
+    r"what\s+if\b",
+    r"(?:it's|it\s+is|it\s+was)\s+(?:about\s+|high\s+|now\s+|surely\s+)?time\s+(?:to|for|we|that)\b",
+    r"(?:is|are|was|were|been|being|be|am|'s|'re)\s+(?:\w+\s+)?(?:considering|considered|looking\s+at|exploring|"
+    r"examining|reviewing|preparing\s+to|trying\s+to|aiming\s+to|seeking\s+to|working\s+towards|"
+    r"continuing\s+to\s+look\s+at)\b",
+    r"to\s+(?:look\s+at|consider|explore|examine)\b",
+    r"(?:want(?:s|ed)?|like)\s+to\s+see\b",
+    r"(?:aspirations?|ambitions?|aims?|intentions?|vision|goals?|drive|push|bid)\s+(?:to|for)\b",
+    r"(?:put|puts|putting)\s+forward\b",
+    r"(?:it\s+is|it's|is|are|was|were|be|been)\s+(?:\w+\s+)?(?:important|vital|essential|crucial|imperative|"
+    r"necessary|critical|needed|required)\s+(?:for|that|to)\b",
+    r"the\s+only\s+(?:way|option|solution|answer|route)\b",
+    r"(?:only\s+if|unless|as\s+long\s+as|provided\s+that)\b",
+    r"(?:can't|cannot|can\s+not)\s+(?:just|simply|continue|go\s+on|afford|carry\s+on|be\s+allowed)\b",
+    r"(?:it's|it\s+is)\s+(?:just\s+|simply\s+|only\s+)?a\s+(?:matter|question)\s+of\b",
+    r"so\s+that\s+(?:\w+\s+){0,3}?(?:can|could|will|would)\b",
+    r"requir(?:e|es|ing)\s+(?:more|a|an|changes?|new|greater|better|further|significant|urgent|radical)\b",
+    r"there(?:\s+is|'s)\s+no\s+reason\s+(?:why|not)\b",
+    r"let(?:'s|\s+us)\s+(?!say\b|suppose\b|imagine\b|be\b|face\b|remember\b|hope\b|look\b|see\b)\w+",
+]
+# one pass: a word boundary first, so most positions fail at once
+TRIGGERS = re.compile(r"\b(?:" + MODAL_VERB + "|" + "|".join(f"(?:{p})" for p in LEXICAL) + r")", re.IGNORECASE)
+OPENER = re.compile(r"^\W*(?:perhaps|maybe|possibly)\b", re.IGNORECASE)  # "Perhaps taking …"
+# a modal that only looks back, or only foresees obstacles, proposes nothing
+PAST = re.compile(r"^(?:could|should|would|might|must|may)(?:n't)?(?:\s+not)?$", re.I)
+PAST_VERB = re.compile(r"^\s*(?:been|[a-z]+ed|[a-z]+en|done|had|made|seen|gone|got)\b", re.I)
+OBSTACLES = re.compile(
+    r"\bthere\s+(?:would|will|could|might|may)\s+(?:also\s+|still\s+|obviously\s+)?be\s+(?:\w+\s+){0,4}?"
+    r"(?:issues|problems|risks|concerns|difficulties|challenges|questions|obstacles|barriers|hurdles)\b",
+    re.IGNORECASE,
+)
+# news furniture, not proposals: "will speak at the conference", "could not be reached for comment"
+EVENTS = re.compile(
+    r"^(?:speak|attend|meet|address|appear|visit|host|present|chair|thank|comment|respond|join\s+us|"
+    r"be\s+(?:held|reached|joined|available|speaking|attending|published\s+on))\b",
+    re.IGNORECASE,
+)
+CAPTION = re.compile(r"\((?:photo|picture|image|pictured)s?\b[^)]*\)\s*$|^(?:photo|picture|image)s?\s*:", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
+_BRACKETED = re.compile(r"\[(\w)\](?=\w)")
+
+
+@dataclass
+class Proposal:
+    """One proposal sentence. ``paragraph`` is 0-based; ``paragraphs[paragraph][start:end] == text``."""
+
+    article_id: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    short: str
+    proponent: str | None
+    proponent_kind: str | None  # person, organisation, document
+    quoted: bool
+    date: PubDate | None
+    outlet: str | None
+    themes: list[str] = field(default_factory=list)
+    signals: list[str] = field(default_factory=list)  # as written in the themes file
+    signal_text: dict[str, str] = field(default_factory=dict)  # signal -> words matched here
+    trigger: str = ""  # the words that make it a proposal: "could include", "called for"
+    theme_signals: dict[str, list[str]] = field(default_factory=dict)  # theme id -> its signals here
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.date.sort_key if self.date else (9999, 0, 0), self.article_id, self.paragraph, self.start)
+
+    def short_for(self, theme_id: str | None = None, limit: int = SHORT_MAX) -> str:
+        """The short form for a theme's cell: ``short`` (cut to *limit*), unless that cuts off
+        every signal of *theme_id*; then a window of the sentence around the first of them."""
+        body = short_body(self.text, self.quoted)
+        full = self.short if limit == SHORT_MAX else shorten(body, limit)
+        words = [self.signal_text[s] for s in self.theme_signals.get(theme_id or "", []) if s in self.signal_text]
+        if not words or any(w in full for w in words):
+            return full
+        places = [body.find(w) for w in words if w in body]
+        return window(body, min(places), limit) if places else full
+
+    def source(self) -> str:
+        """'Pulse, 4 Jun 2014' — outlet and date, as shown in a cell."""
+        bits = [b for b in (self.outlet, self.date.display() if self.date else None) if b]
+        return ", ".join(bits) if bits else self.article_id
+
+    def to_json(self) -> dict:
+        return {
+            "article": self.article_id,
+            "paragraph": self.paragraph + 1,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "short": self.short,
+            "proponent": self.proponent,
+            "proponent_kind": self.proponent_kind,
+            "quoted": self.quoted,
+            "outlet": self.outlet,
+            "date": self.date.iso() if self.date else None,
+            "date_display": self.date.display() if self.date else None,
+            "themes": list(self.themes),
+            "signals": list(self.signals),
+            "trigger": self.trigger,
+        }
+
+
+def shorten(text: str, limit: int = SHORT_MAX) -> str:
+    """*text* on one line, at most *limit* characters, cut at a word boundary with '…'."""
+    one = " ".join(text.split())
+    if len(one) <= limit:
+        return one
+    cut = one[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+_FRAME_VERB = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|argued|argues|stressed|claimed|claims|warned|explained|insisted|"
+    r"noted|indicated|emphasised|emphasized|pointed\s+out|acknowledged|believes|thinks|revealed|"
+    r"concluded|found|finds|maintained|conceded)\b(?:\s+[^\s,.;:]+){0,3}?\s+that\s+",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(
+    r",\s+(?:(?:says|said|according\s+to)\s+[^,]{1,100}|[^,]{1,100}?\s+(?:has|have|had)?\s*"
+    r"(?:said|says|suggested|claimed|argued|warned|added|told\s+\w+)(?:\s+(?:today|yesterday|this\s+week))?)[.]?\s*$"
+)
+
+
+def short_body(text: str, quoted: bool = False) -> str:
+    """Reported speech without its frame ("X told Pulse that …", "…, the chief executive has
+    said."): '…' and what was reported. Quoted text is returned as it is."""
+    body = text
+    if not quoted:
+        tail = _TAIL.search(body)
+        if tail and tail.start() > len(body) // 3:
+            body = body[: tail.start()]
+        frame = _FRAME_VERB.search(body[: max(len(body) // 2, 1) + 40])
+        if frame and frame.end() < len(body) * 0.6:
+            body = "…" + body[frame.end() :]
+    return body.strip(_TRAIL)
+
+
+def short_form(text: str, quoted: bool = False, limit: int = SHORT_MAX) -> str:
+    """A short form for a cell: ``short_body`` cut to *limit* at a word boundary."""
+    return shorten(short_body(text, quoted), limit)
+
+
+def window(body: str, at: int, limit: int = SHORT_MAX) -> str:
+    """At most *limit* characters of *body* around position *at*, cut at word boundaries."""
+    one = body.replace("\n", " ")
+    start = max(0, at - limit // 3)
+    if start > 0:
+        space = one.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 else start
+    piece = one[start:]
+    text = shorten(piece, limit - (1 if start > 0 else 0))
+    return ("…" + text.lstrip("…")) if start > 0 else text
+
+
+def _norm(text: str) -> str:
+    """’ as ', editorial capitals unbracketed ("[W]hat" -> "  What"); same length as *text*."""
+    text = text.replace("’", "'").replace("‘", "'")
+    return _BRACKETED.sub(lambda m: "  " + m.group(1), text) if "[" in text else text
+
+
+def find_trigger(text: str) -> str | None:
+    """The words that make *text* a proposal, or None."""
+    norm = _norm(text)
+    blocked = [(m.start(), m.end()) for m in OBSTACLES.finditer(norm)]
+    for m in TRIGGERS.finditer(norm):
+        if m.group("modal") is not None:
+            if any(a <= m.start() < b for a, b in blocked):
+                continue
+            if m.group("verb").lower() == "have" and PAST.match(m.group("modal")) and PAST_VERB.match(norm[m.end() :]):
+                continue  # "may have been fit for purpose", "would have seen"
+            if EVENTS.match(norm[m.start("verb") :]):
+                continue
+        start = m.start()
+        if start >= 2 and text[start] == "]" and text[start - 2] == "[":
+            start -= 2  # "[W]hat if"
+        return text[start : m.end()].strip()
+    m = OPENER.match(norm)
+    return text[m.start() : m.end()].strip() if m else None
+
+
+# -- units ---------------------------------------------------------------------------------
+
+def proposal_units(paragraph: str) -> list[tuple[int, int]]:
+    """The sentences of *paragraph* as (start, end), mended; see the module docstring."""
+    pieces = [list(p) for p in sentences(paragraph)]
+    merged: list[list[int]] = []
+    for piece in pieces:
+        text = paragraph[piece[0] : piece[1]]
+        first = text.lstrip(" \t‘“'\"")[:1]
+        if merged and (not _LETTER.search(text) or first.islower() or first in "….,;:"):
+            merged[-1][1] = piece[1]
+        elif merged and not _LETTER.search(paragraph[merged[-1][0] : merged[-1][1]]):
+            merged[-1][1] = piece[1]
+        else:
+            merged.append(piece)
+    return [(a, b) for a, b in merged]
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def _coverage(par: str, a: int, b: int, quotes: list[Quote]) -> tuple[float, Quote | None]:
+    """Share of the unit's letters inside full/partial quotes, and the quote holding most."""
+    overlapping = [q for q in quotes if q.kind != "fragment" and q.start < b and q.end > a]
+    if not overlapping:
+        return 0.0, None
+    total = _letters(par[a:b]) or 1
+    inside = 0
+    best, best_n = None, 0
+    for q in overlapping:
+        lo, hi = max(a, q.start), min(b, q.end)
+        if lo < hi:
+            n = _letters(par[lo:hi])
+            inside += n
+            if n > best_n:
+                best, best_n = q, n
+    return inside / total, best
+
+
+_TAG = re.compile(
+    r"[’”'\"]?\s*,?\s*[’”'\"]?\s*(?:he|she|they|it|we|i|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+    r"(?:said|says|added|adds|told\s+\w+|insisted|argued)\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+# a sentence that ends on an auxiliary leaves its verb to the sentence before:
+# "I don't think we should." / "It's about time we did."
+_ELLIPSIS_END = re.compile(
+    r"\b(?:should|could|would|will|must|can|might|shall|do|does|did|is|are|was|were|have|has|had)(?:n['’]t)?"
+    r"(?:\s+not)?\s*[.!?,;:]*[’”'\"]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _completes_previous(sentence: str) -> bool:
+    """A very short sentence whose verb is left out, as answers are: it belongs to the one before."""
+    body = _TAG.sub("", sentence)
+    return len(body.split()) <= JOIN_MAX_WORDS and bool(_ELLIPSIS_END.search(body))
+
+
+def _join_short(par: str, units: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in units:
+        if out and _completes_previous(par[a:b]):
+            pa, pb = out[-1]
+            if (_coverage(par, pa, pb, quotes)[0] >= 0.5) == (_coverage(par, a, b, quotes)[0] >= 0.5):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
+# what may stand before a quotation's first word and still be cut: its opening mark, after a
+# reporting clause ("He told delegates: ‘", "In response, Maureen Baker, chair of the RCGP, said, “")
+_FRAME_BEFORE = re.compile(
+    r"^\s*(?:[^‘“\"']{0,160}?\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|warned|argued|"
+    r"insisted|explained|continued|declared|stressed|replied|disagreed|agreed|concluded)\b[^‘“\"':]{0,40}[:,]\s*)?"
+    r"[‘“\"']?\s*$",
+    re.IGNORECASE,
+)
+_FRAME_AFTER = re.compile(r"^[’”\"']?\s*[,;:]?\s*[’”\"']?\s*(?:(?:[\w.’'-]+\s+){0,6}?[\w’'-]+[.!?]?)?\s*$")
+_TRAIL = " \t,;:–—-"
+
+
+def _clip(par: str, a: int, b: int, quotes: list[Quote]) -> tuple[int, int]:
+    """Cut a quoted unit to its quoted words when what is left is only a reporting frame."""
+    inside = [q for q in quotes if q.kind != "fragment" and q.start < b and q.end > a]
+    if inside:
+        lo, hi = min(q.start for q in inside), max(q.end for q in inside)
+        if lo > a and _FRAME_BEFORE.match(par[a:lo]):
+            a = lo
+        if hi < b and _FRAME_AFTER.match(par[hi:b]):
+            b = hi
+    return a, b
+
+
+# -- proponents -------------------------------------------------------------------------------
+
+_MENTION = re.compile(
+    r"(?:\b(?:the|The)\s+)?(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\s+)?"
+    r"[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|&|on)\s+[A-Z][\w’'&.-]*|\s+[A-Z][\w’'&.-]*)*"
+)
+
+
+class _Speakers:
+    """Resolves names to canonical speakers: the corpus's when known, else the article's."""
+
+    def __init__(self, speakers: dict[str, Speaker]) -> None:
+        self.speakers = speakers
+        self.alias: dict[str, str] = {}
+        for name, s in speakers.items():
+            for a in {name, *s.aliases}:
+                self.alias.setdefault(a.lower(), name)
+
+    def kind(self, name: str | None) -> str | None:
+        if name is None:
+            return None
+        s = self.speakers.get(name)
+        if s is not None:
+            return s.kind
+        ref = classify(name)
+        return ref.kind if ref is not None and ref.kind in ("person", "organisation", "document") else None
+
+    def resolve(self, phrase: str) -> tuple[str, str] | None:
+        """(canonical name, kind) for a mention, or None."""
+        ref = classify(phrase)
+        if ref is None or ref.kind not in ("person", "organisation", "document"):
+            return None
+        for key in (ref.text, ref.name, phrase):
+            name = self.alias.get(key.lower().removeprefix("the "))
+            if name:
+                return name, self.speakers[name].kind
+        if ref.kind == "person":
+            surname = ref.name.split()[-1]
+            hits = [n for n, s in self.speakers.items() if s.kind == "person" and n.split()[-1] == surname]
+            return (hits[0], "person") if len(hits) == 1 else None
+        for name, s in self.speakers.items():
+            if s.kind == ref.kind and same_org(name, ref.name):
+                return name, s.kind
+        return ref.name, ref.kind
+
+
+def _named_subject(text: str, speakers: _Speakers) -> tuple[str, str] | None:
+    """The first organisation, document or known person named in *text*."""
+    for m in _MENTION.finditer(text):
+        found = speakers.resolve(m.group(0))
+        if found is not None and (found[1] != "person" or found[0] in speakers.speakers):
+            return found
+    return None
+
+
+# -- finding -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Found:
+    """A proposal before theming: what depends only on the article."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    short: str
+    proponent: str | None
+    proponent_kind: str | None
+    quoted: bool
+    trigger: str
+
+
+# per article: id(article) -> (weak ref, fingerprint, found before theming, {matcher: proposals})
+_FOUND: dict[int, tuple[weakref.ref, tuple, list[_Found], dict[int, tuple[ThemeMatcher, list[Proposal]]]]] = {}
+
+
+def _fingerprint(article: Article, known: _Speakers) -> tuple:
+    return (
+        id(article.paragraphs), len(article.paragraphs), id(article.quotes), len(article.quotes),
+        id(article.statements), len(article.statements), id(known.speakers), len(known.speakers),
+    )
+
+
+def _entry(article: Article, known: _Speakers) -> tuple:
+    """The article's cache entry: its proposals before theming, computed once per article
+    (and its paragraphs, quotes, statements and speakers), and its themed proposals."""
+    key = _fingerprint(article, known)
+    cached = _FOUND.get(id(article))
+    if cached is not None and cached[0]() is article and cached[1] == key:
+        return cached
+    ident = id(article)
+    entry = (weakref.ref(article, lambda _r, ident=ident: _FOUND.pop(ident, None)), key, _find(article, known), {})
+    _FOUND[ident] = entry
+    return entry
+
+
+def _found_in(article: Article, known: _Speakers) -> list[_Found]:
+    return _entry(article, known)[2]
+
+
+def _find(article: Article, known: _Speakers) -> list[_Found]:
+    by_par: dict[int, list[Quote]] = {}
+    for q in article.quotes:
+        if not q.in_comments:
+            by_par.setdefault(q.paragraph, []).append(q)
+    statements_by_par: dict[int, list] = {}
+    for st in article.statements:
+        statements_by_par.setdefault(st.paragraph, []).append(st)
+    out: list[_Found] = []
+    for p, par in enumerate(article.paragraphs):
+        if CAPTION.search(par):
+            continue
+        quotes = by_par.get(p, [])
+        statements = statements_by_par.get(p, [])
+        previous: str | None = None
+        for a, b in _join_short(par, proposal_units(par), quotes):
+            ca, cb = _clip(par, a, b, quotes)  # without a reporting frame around a quotation
+            share, holder = _coverage(par, ca, cb, quotes)
+            quoted = share >= 0.5
+            who: str | None = None
+            if quoted and holder is not None:
+                who = holder.speaker
+            if who is None:
+                who = next((st.speaker for st in statements if st.start <= a < st.end or a <= st.start < b), None)
+            if who is None:
+                who = next((q.speaker for q in quotes if q.speaker and q.start < b and q.end > a), None)
+            kind = known.kind(who)
+            trigger = find_trigger(par[a:b])
+            if who is None and not quoted:
+                head = par[a:b]
+                if trigger:
+                    head = head[: max(head.find(trigger), 0) or len(head)]
+                named = _named_subject(head, known)
+                if named is not None:
+                    who, kind = named
+            if who is None and previous is not None:
+                who, kind = previous, known.kind(previous)
+            previous = who or previous
+            if trigger is None:
+                continue
+            s, e = (ca, cb) if quoted else (a, b)
+            while s < e and par[s].isspace():
+                s += 1
+            while e > s and par[e - 1] in _TRAIL:
+                e -= 1
+            text = par[s:e]
+            out.append(_Found(p, s, e, text, short_form(text, quoted), who, kind, quoted, trigger))
+    return out
+
+
+def _themed(article: Article, found: _Found, matcher: ThemeMatcher) -> Proposal:
+    themes: list[str] = []
+    signals: list[str] = []
+    signal_text: dict[str, str] = {}
+    theme_signals: dict[str, list[str]] = {}
+    for h in matcher.hits(found.text):
+        if h.theme not in themes:
+            themes.append(h.theme)
+        mine = theme_signals.setdefault(h.theme, [])
+        if h.signal not in mine:
+            mine.append(h.signal)
+        if h.signal not in signal_text:
+            signals.append(h.signal)
+            signal_text[h.signal] = h.surface
+    return Proposal(
+        article_id=article.id,
+        paragraph=found.paragraph,
+        start=found.start,
+        end=found.end,
+        text=found.text,
+        short=found.short,
+        proponent=found.proponent,
+        proponent_kind=found.proponent_kind,
+        quoted=found.quoted,
+        date=article.date,
+        outlet=article.outlet,
+        themes=themes,
+        signals=signals,
+        signal_text=signal_text,
+        trigger=found.trigger,
+        theme_signals=theme_signals,
+    )
+
+
+_KNOWN: dict[int, tuple[dict, _Speakers]] = {}
+
+
+def _speakers_for(speakers: dict[str, Speaker]) -> _Speakers:
+    """One resolver per speakers dict (building one reads every alias)."""
+    cached = _KNOWN.get(id(speakers))
+    if cached is not None and cached[0] is speakers and len(cached[1].speakers) == len(speakers):
+        return cached[1]
+    if len(_KNOWN) > 64:
+        _KNOWN.clear()
+    known = _Speakers(speakers)
+    _KNOWN[id(speakers)] = (speakers, known)
+    return known
+
+
+def article_proposals(
+    article: Article, themes: list[Theme] | tuple[Theme, ...] | None = None, speakers: dict[str, Speaker] | None = None
+) -> list[Proposal]:
+    """The proposals of one article, in reading order, themed with *themes* (default: bundled).
+
+    *speakers* (default: the article's own) resolve proponents to canonical names.
+    """
+    matcher = matcher_for(tuple(default_themes() if themes is None else themes))
+    known = _speakers_for(speakers if speakers is not None else article.local_speakers)
+    _, _, found, themed = _entry(article, known)
+    hit = themed.get(id(matcher))
+    if hit is None or hit[0] is not matcher or any(p.date != article.date or p.outlet != article.outlet for p in hit[1][:1]):
+        if len(themed) > 4:
+            themed.clear()
+        hit = (matcher, [_themed(article, f, matcher) for f in found])
+        themed[id(matcher)] = hit
+    return list(hit[1])
+
+
+def find_proposals(
+    corpus_or_article: Corpus | Article | Iterable[Article], themes: list[Theme] | tuple[Theme, ...] | None = None
+) -> list[Proposal]:
+    """Every proposal of a corpus (in article date order), of one article, or of articles.
+
+    Detection runs once per article and is remembered while the article lives; only the
+    theming is redone for other *themes*.
+    """
+    if isinstance(corpus_or_article, Article):
+        return article_proposals(corpus_or_article, themes)
+    if isinstance(corpus_or_article, Corpus):
+        articles = sorted(corpus_or_article.articles, key=lambda a: a.sort_key)
+        speakers = corpus_or_article.speakers or None
+    else:
+        articles = list(corpus_or_article)
+        speakers = None
+    out: list[Proposal] = []
+    for article in articles:
+        out += article_proposals(article, themes, speakers if speakers is not None else article.local_speakers)
+    return out

@@ -1,0 +1,377 @@
+"""Policy themes and the words that signal them, read from a TOML file (seeds/themes.toml).
+
+A themes file holds one ``[[theme]]`` table per theme::
+
+    [[theme]]
+    id = "commissioning"                      # letters, digits, - and _; unique
+    label = "Commissioning and co-commissioning"
+    description = "Who buys primary care ..." # optional
+    signals = ["commission*", "CCG", "~commission* jointly"]
+
+Signal syntax (kept small on purpose):
+
+* Matching is case-insensitive and on whole words.
+* ``word*`` matches any word that begins with *word*: ``integrat*`` -> integrate, integrated,
+  integration.
+* A word without ``*`` also matches its plural and possessive: ``PCN`` -> PCNs, PCN's.
+* A space or hyphen between words of a signal matches a space, a hyphen or nothing in the
+  text: ``co-location`` -> co-location, co location, colocation; ``joined up`` -> joined-up.
+* British and American -ise/-ize spellings are the same: ``organisation`` = organization.
+* A signal that starts with ``~`` matches its words in any order, all within a window of
+  (number of words + 2) words of one sentence: ``~commission* jointly`` -> "jointly
+  commission", "commission services jointly".
+
+A broken file raises :class:`ThemesError` whose message is one line: the file and the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+THEMES_NAME = "themes.toml"
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_WORD = re.compile(r"^[\w'’&.£$-]+\*?$")
+_KEYS = {"id", "label", "description", "signals"}
+_IZE = re.compile(r"(?<=[a-z])iz(?=e\b|ed\b|es\b|er\b|ers\b|ing\b|ation\b|ations\b|ational\b)")
+_WORD_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
+WINDOW_EXTRA = 2
+
+
+class ThemesError(Exception):
+    """A themes file that cannot be used; ``str()`` is one line naming the file and reason."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    signals: tuple[str, ...]
+    description: str = ""
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "label": self.label, "description": self.description, "signals": list(self.signals)}
+
+
+@dataclass(frozen=True)
+class SignalHit:
+    """One signal of one theme found in a text: ``text[start:end] == surface``."""
+
+    theme: str
+    signal: str
+    start: int
+    end: int
+    surface: str
+
+
+def default_themes_path() -> Path:
+    from gpreader.resources import bundled_seeds
+
+    return bundled_seeds() / THEMES_NAME
+
+
+def default_themes() -> list[Theme]:
+    """The bundled themes (seeds/themes.toml)."""
+    return list(_load_cached(str(default_themes_path())))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(path: str) -> tuple[Theme, ...]:
+    return tuple(load_themes(path))
+
+
+def load_themes(path: Path | str) -> list[Theme]:
+    """Read and check a themes file; raise ThemesError (one line) when it cannot be used."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ThemesError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ThemesError(path, "is a folder, not a themes file") from None
+    except OSError as exc:
+        raise ThemesError(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ThemesError(path, "is not UTF-8 text") from None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ThemesError(path, f"not valid TOML: {exc}") from None
+    return parse_themes(doc, path)
+
+
+def parse_themes(doc: dict, path: Path | str = "<themes>") -> list[Theme]:
+    """Themes from a parsed TOML document; ThemesError names *path* and the first problem."""
+    tables = doc.get("theme")
+    if tables is None:
+        raise ThemesError(path, "no [[theme]] tables")
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise ThemesError(path, "'theme' must be an array of tables ([[theme]])")
+    if not tables:
+        raise ThemesError(path, "no [[theme]] tables")
+    themes: list[Theme] = []
+    seen: set[str] = set()
+    for n, table in enumerate(tables, 1):
+        where = f"theme {n}"
+        tid = table.get("id")
+        if not isinstance(tid, str) or not _ID.match(tid):
+            raise ThemesError(path, f"{where}: 'id' must be a word of letters, digits, - or _ (got {tid!r})")
+        where = f"theme {tid!r}"
+        if tid in seen:
+            raise ThemesError(path, f"{where}: the id is used twice")
+        seen.add(tid)
+        unknown = sorted(set(table) - _KEYS)
+        if unknown:
+            raise ThemesError(path, f"{where}: unknown key {unknown[0]!r} (expected id, label, description, signals)")
+        label = table.get("label")
+        if not isinstance(label, str) or not label.strip():
+            raise ThemesError(path, f"{where}: 'label' must be a non-empty string")
+        description = table.get("description", "")
+        if not isinstance(description, str):
+            raise ThemesError(path, f"{where}: 'description' must be a string")
+        signals = table.get("signals")
+        if not isinstance(signals, list) or not signals:
+            raise ThemesError(path, f"{where}: 'signals' must be a non-empty list of strings")
+        for s in signals:
+            problem = signal_problem(s)
+            if problem:
+                raise ThemesError(path, f"{where}: signal {s!r} {problem}")
+        if len(set(signals)) != len(signals):
+            dup = next(s for s in signals if signals.count(s) > 1)
+            raise ThemesError(path, f"{where}: signal {dup!r} is listed twice")
+        themes.append(Theme(tid, label.strip(), tuple(signals), description.strip()))
+    return themes
+
+
+def signal_problem(signal: object) -> str | None:
+    """Why *signal* is not a valid signal, or None."""
+    if not isinstance(signal, str):
+        return "is not a string"
+    words = _signal_words(signal)
+    if not words:
+        return "has no words"
+    for w in words:
+        if "*" in w[:-1]:
+            return "has a * that is not at the end of a word"
+        if w == "*" or not _WORD.match(w):
+            return f"has a word {w!r} that is not letters with an optional trailing *"
+    return None
+
+
+def _signal_words(signal: str) -> list[str]:
+    body = signal.strip()
+    if body.startswith("~"):
+        body = body[1:]
+    return [w for w in re.split(r"\s+", body.strip()) if w]
+
+
+# -- matching ------------------------------------------------------------------------------
+
+def normalise(text: str) -> str:
+    """Lower case, ’ as ', hyphens inside words as spaces, -ize as -ise; same length as *text*."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if "’" in low or "‘" in low:
+        low = low.replace("’", "'").replace("‘", "'")
+    if "-" in low or "‐" in low or "‑" in low:
+        low = _WORD_HYPHEN.sub(" ", low)
+    return _IZE.sub("is", low) if "iz" in low else low
+
+
+_TOKEN = re.compile(r"[\w&£$]+")
+
+
+@dataclass(frozen=True)
+class _Word:
+    stem: str
+    star: bool
+    gap: str | None  # before this word: None (first), " " (a space, or nothing when joined), or a literal
+
+    def matches(self, token: str) -> bool:
+        if self.star:
+            return token.startswith(self.stem)
+        return token == self.stem or token == self.stem + "s" or token == self.stem + "es"
+
+
+def _variants(word_or_phrase: str) -> list[tuple[_Word, ...]]:
+    """Token sequences a signal (or one word of a ~ signal) may take in normalised text.
+
+    A space or hyphen between two parts may also be absent: 'co-location' gives
+    (co, location) and (colocation); a part before a joined one must have no *.
+    """
+    text = normalise(word_or_phrase.strip())
+    pieces: list[tuple[str, bool, str | None]] = []  # (stem, star, gap before)
+    last = 0
+    for m in _TOKEN.finditer(text):
+        gap = text[last : m.start()] if pieces else None
+        star = text[m.end() : m.end() + 1] == "*"
+        if gap is not None:
+            gap = " " if gap.strip(" *") == "" else gap.replace("*", "").strip()
+        pieces.append((m.group(0), star, gap))
+        last = m.end() + (1 if star else 0)
+    out: list[tuple[_Word, ...]] = []
+    joinable = [i for i, (_, _, g) in enumerate(pieces) if g == " " and not pieces[i - 1][1]]
+    for mask in range(1 << min(len(joinable), 4)):
+        joined = {joinable[k] for k in range(min(len(joinable), 4)) if mask >> k & 1}
+        words: list[list] = []
+        for i, (stem, star, gap) in enumerate(pieces):
+            if i in joined:
+                words[-1][0] += stem
+                words[-1][1] = star
+            else:
+                words.append([stem, star, gap])
+        out.append(tuple(_Word(w[0], w[1], w[2]) for w in words))
+    return out
+
+
+class ThemeMatcher:
+    """Every theme's signals prepared once; ``hits(text)`` finds them in a sentence.
+
+    Matching walks the sentence's words once: each word looks up the signals that can start
+    with it (exactly, or by a starred prefix), so the cost hardly grows with more signals.
+    """
+
+    def __init__(self, themes: list[Theme] | tuple[Theme, ...]) -> None:
+        self.themes = tuple(themes)
+        self._order = {t.id: i for i, t in enumerate(self.themes)}
+        self._signal_rank: dict[tuple[str, str], int] = {}
+        self._exact: dict[str, list[tuple]] = {}
+        self._star: dict[str, list[tuple]] = {}
+        self._loose: list[tuple[str, str, int, int]] = []  # theme, signal, words, window
+        for theme in self.themes:
+            for rank, signal in enumerate(theme.signals):
+                self._signal_rank[(theme.id, signal)] = rank
+                if signal.strip().startswith("~"):
+                    words = _signal_words(signal)
+                    li = len(self._loose)
+                    self._loose.append((theme.id, signal, len(words), len(words) + WINDOW_EXTRA))
+                    for k, w in enumerate(words):
+                        for v in _variants(w):
+                            self._index(v, ("loose", li, k))
+                else:
+                    for v in _variants(" ".join(_signal_words(signal))):
+                        self._index(v, ("plain", theme.id, signal))
+        # starred stems by their first three letters; a word is checked only against its bucket
+        self._star3: dict[str, list[tuple[str, list[tuple]]]] = {}
+        self._star_short: list[tuple[str, list[tuple]]] = []
+        for stem, entries in self._star.items():
+            if len(stem) >= 3:
+                self._star3.setdefault(stem[:3], []).append((stem, entries))
+            else:
+                self._star_short.append((stem, entries))
+
+    def _index(self, variant: tuple[_Word, ...], owner: tuple) -> None:
+        first = variant[0]
+        if first.star:
+            self._star.setdefault(first.stem, []).append((variant, owner))
+        else:
+            for key in (first.stem, first.stem + "s", first.stem + "es"):
+                self._exact.setdefault(key, []).append((variant, owner))
+
+    def hits(self, text: str) -> list[SignalHit]:
+        """Every signal found in *text*, in theme order, then position; within a theme the
+        longer of two overlapping matches wins."""
+        norm = normalise(text)
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(norm)]
+        plain: list[tuple[int, int, int, int, str, str]] = []
+        loose_at: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        star3, star_short, exact = self._star3, self._star_short, self._exact
+        for i, (_, _, tok) in enumerate(tokens):
+            candidates = exact.get(tok, ())
+            bucket = star3.get(tok[:3])
+            if bucket or star_short:
+                for stem, more in (bucket or []) + star_short:
+                    if tok.startswith(stem):
+                        candidates = [*candidates, *more]
+            if not candidates:
+                continue
+            for variant, owner in candidates:
+                j = _match_at(tokens, norm, i, variant)
+                if j is None:
+                    continue
+                a, b = tokens[i][0], tokens[j][1]
+                if owner[0] == "plain":
+                    _, tid, signal = owner
+                    plain.append((self._order[tid], a, -(b - a), self._signal_rank[(tid, signal)], tid, signal))
+                else:
+                    loose_at.setdefault((owner[1], owner[2]), []).append((i, a, b))
+        found: list[SignalHit] = []
+        plain.sort()
+        last_end: dict[str, int] = {}
+        for _, a, neg, _, tid, signal in plain:
+            b = a - neg
+            if a < last_end.get(tid, -1):
+                continue
+            last_end[tid] = b
+            found.append(SignalHit(tid, signal, a, b, text[a:b]))
+        for li, (tid, signal, count, window) in enumerate(self._loose):
+            places = [loose_at.get((li, k)) for k in range(count)]
+            if all(places):
+                hit = _window_hit(places, window)  # type: ignore[arg-type]
+                if hit is not None:
+                    found.append(SignalHit(tid, signal, hit[0], hit[1], text[hit[0] : hit[1]]))
+        found.sort(key=lambda h: (self._order[h.theme], h.start))
+        return found
+
+    def themes_of(self, text: str) -> dict[str, list[str]]:
+        """{theme id: [signals as written]} for *text*, in theme-file order."""
+        out: dict[str, list[str]] = {}
+        for h in self.hits(text):
+            sigs = out.setdefault(h.theme, [])
+            if h.signal not in sigs:
+                sigs.append(h.signal)
+        return out
+
+
+def _match_at(tokens: list[tuple[int, int, str]], norm: str, i: int, variant: tuple[_Word, ...]) -> int | None:
+    """Index of the last token when *variant* matches from token *i*, else None."""
+    for k in range(1, len(variant)):  # the first word was matched by the look-up
+        j = i + k
+        if j >= len(tokens):
+            return None
+        word = variant[k]
+        gap = norm[tokens[j - 1][1] : tokens[j][0]]
+        if word.gap == " ":
+            if not gap or not gap.isspace():
+                return None
+        elif gap != word.gap:
+            return None
+        if not word.matches(tokens[j][2]):
+            return None
+    return i + len(variant) - 1
+
+
+def _window_hit(places: list[list[tuple[int, int, int]]], window: int) -> tuple[int, int] | None:
+    """(start, end) of the first place where every word occurs within *window* words."""
+    for token, _, _ in sorted(p for occ in places for p in occ):
+        chosen = []
+        for occ in places:
+            pick = next((p for p in occ if token <= p[0] < token + window), None)
+            if pick is None:
+                break
+            chosen.append(pick)
+        else:
+            if len({p[1] for p in chosen}) == len(chosen):  # distinct words, not one match twice
+                return min(p[1] for p in chosen), max(p[2] for p in chosen)
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def matcher_for(themes: tuple[Theme, ...]) -> ThemeMatcher:
+    """A compiled matcher, cached per set of themes."""
+    return ThemeMatcher(themes)
