@@ -178,8 +178,8 @@ async def test_space_and_b_page_the_reading_pane(app):
         assert pane(app).scroll_y == 0
 
 
-async def test_compare_is_announced_as_coming_soon(app):
+async def test_v_opens_the_compare_view(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v")
         await pilot.pause()
-        assert "Compare view: coming soon" in notified(app)
+        assert type(app.screen).__name__ == "CompareScreen"  # more in test_tui_compare.py

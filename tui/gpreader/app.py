@@ -11,11 +11,15 @@ from gpreader.clippings import ClippingStore
 from gpreader.commands import SpeakerCommands
 from gpreader.corpus.model import Corpus
 from gpreader.quote_out import QuoteOut
+from gpreader.safe_text import one_line, printable
 from gpreader.screens.help_screen import HelpScreen
 from gpreader.screens.main_screen import MainScreen
 from gpreader.screens.speaker_finder import SpeakerFinder
 from gpreader.screens.speaker_page import SpeakerPage
 from gpreader.search import SpeakerIndex
+from gpreader.settings import SettingsStore
+from gpreader.terminal_filter import ControlCharacterFilter
+from gpreader.ui_theme import ThemeKeeper
 
 
 class GPReaderApp(App[None]):
@@ -25,10 +29,21 @@ class GPReaderApp(App[None]):
     TITLE = "gpreader"
     BINDINGS = keys.APP
     COMMANDS = App.COMMANDS | {SpeakerCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (100, "-normal"), (160, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
-    def __init__(self, corpus: Corpus, *, store: ClippingStore | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        *,
+        store: ClippingStore | None = None,
+        settings: SettingsStore | None = None,
+        theme: str | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
+        self.control_filter = ControlCharacterFilter()
+        self.theme_keeper = ThemeKeeper(self, settings or SettingsStore(), theme)
         self.corpus = corpus
         self.speaker_index = SpeakerIndex(corpus)
         self.quote_out = QuoteOut(self, store or ClippingStore(), on_change=self._clippings_changed)
@@ -40,6 +55,7 @@ class GPReaderApp(App[None]):
     def on_mount(self) -> None:
         self._clippings_changed(0)
         self.quote_out.load()
+        self.theme_keeper.start()
         problems = self.corpus.problems
         for problem in problems[:3]:
             self.notify(str(problem), severity="warning", markup=False, timeout=10)
@@ -55,7 +71,21 @@ class GPReaderApp(App[None]):
             f"{count} clipping{'' if count == 1 else 's'}"
         )
 
+    # -- terminal safety ---------------------------------------------------------------
+    def get_line_filters(self):
+        """Textual's filters (NO_COLOR and the like), then ours: no control character out."""
+        ours = [self.control_filter] if self.control_filter.enabled else []
+        return [*super().get_line_filters(), *ours]
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup=False) -> None:
+        """Every notification is plain text, made printable: messages quote article text,
+        file names and paths. (*markup* is accepted and ignored.)"""
+        super().notify(printable(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
+
     # -- global actions --------------------------------------------------------------
+    def action_cycle_theme(self) -> None:
+        self.theme_keeper.cycle()
+
     def action_show_keys(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

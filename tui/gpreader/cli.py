@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from gpreader import __version__
+from gpreader import __version__, cli_compare
 from gpreader.cli_render import (
     ARTICLE_COLUMNS,
     SPEAKER_COLUMNS,
@@ -32,14 +32,15 @@ from gpreader.corpus import load_corpus
 from gpreader.corpus.errors import CorpusError
 from gpreader.corpus.model import Article, Corpus, Quote, Speaker
 from gpreader.resources import bundled_seeds
+from gpreader.safe_text import json_safe, one_line, printable
 from gpreader.search import corpus_speakers, match_speakers
 
 PROG = "gpreader"
-COMMANDS = ("list", "speakers", "quotes", "clippings")
+COMMANDS = ("list", "speakers", "quotes", "clippings", "compare")
 FORMATS = ("text", "markdown", "json")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
-USAGE = f"""{PROG} [-h] [--version] [PATH]
+USAGE = f"""{PROG} [-h] [--version] [--theme {{dark,light,ansi}}] [PATH]
        {PROG} {{{",".join(COMMANDS)}}} [options]"""
 
 DESCRIPTION = """\
@@ -89,16 +90,22 @@ def _use_utf8() -> None:
 
 
 def _write(text: str) -> None:
-    sys.stdout.write(text)
+    """Write to stdout with nothing a terminal would obey (see gpreader.safe_text)."""
+    sys.stdout.write(printable(text))
     sys.stdout.flush()
 
 
+def _say(message: str) -> None:
+    """One line on stderr; names of files and folders can hold anything."""
+    print(one_line(message), file=sys.stderr)
+
+
 def _warn(message: str) -> None:
-    print(f"{PROG}: warning: {message}", file=sys.stderr)
+    _say(f"{PROG}: warning: {message}")
 
 
 def _error(message: str) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    _say(f"{PROG}: error: {message}")
     return EXIT_ERROR
 
 
@@ -201,7 +208,7 @@ def cmd_speakers(args: argparse.Namespace) -> int:
     if args.format == "json":
         _write(to_json([speaker_json(corpus, s, n) for s, n in ranked]))
     elif not ranked:
-        print(f"{PROG}: no speaker found in {corpus.root}", file=sys.stderr)
+        _say(f"{PROG}: no speaker found in {corpus.root}")
     else:
         _write(table(args.format, SPEAKER_COLUMNS, speaker_rows(corpus, ranked), _terminal_width()))
     return EXIT_OK
@@ -256,23 +263,23 @@ def cmd_clippings(args: argparse.Namespace) -> int:
     clippings = store.load()
     for warning in store.warnings:
         _warn(warning)
-    text = store.to_json(clippings) if args.format == "json" else store.to_markdown(clippings)
+    text = json_safe(store.to_json(clippings)) if args.format == "json" else store.to_markdown(clippings)
     if text and not text.endswith("\n"):
         text += "\n"
     if not clippings and args.format != "json":
         where = getattr(store, "path", None)
-        print(f"{PROG}: no clippings saved yet" + (f" ({where})" if where else ""), file=sys.stderr)
+        _say(f"{PROG}: no clippings saved yet" + (f" ({where})" if where else ""))
     if text.strip() or args.format == "json":
         _write(text)
     return EXIT_OK
 
 
-def open_reader(path: str | None) -> int:
-    """Open the Textual reader on *path* (the bundled seeds if None)."""
+def open_reader(path: str | None, theme: str | None = None) -> int:
+    """Open the Textual reader on *path* (the bundled seeds if None), in *theme* if given."""
     if path is not None and not Path(path).expanduser().exists():
         close = difflib.get_close_matches(path, COMMANDS, n=1, cutoff=0.6)
         if close:
-            print(f"{PROG}: error: no folder '{path}'; did you mean '{PROG} {close[0]}'?", file=sys.stderr)
+            _say(f"{PROG}: error: no folder '{path}'; did you mean '{PROG} {close[0]}'?")
             return EXIT_USAGE
     if not stdout_is_terminal():
         print(NOT_A_TERMINAL, file=sys.stderr)
@@ -282,7 +289,7 @@ def open_reader(path: str | None) -> int:
         return EXIT_ERROR
     from gpreader.app import GPReaderApp  # lazy: only the reader needs textual
 
-    app = GPReaderApp(corpus)
+    app = GPReaderApp(corpus, theme=theme)
     app.run()
     return getattr(app, "return_code", None) or EXIT_OK
 
@@ -296,6 +303,15 @@ def _wide_formatter(prog: str) -> argparse.HelpFormatter:
 
 def _fill(text: str) -> str:
     return textwrap.fill(text, width=78)
+
+
+def _theme_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--theme",
+        choices=("dark", "light", "ansi"),
+        help="the reader's colours: dark, light, or ansi (your terminal's own palette); "
+        "remembered for next time (t in the reader cycles them; NO_COLOR=1 turns colour off)",
+    )
 
 
 def _corpus_option(parser: argparse.ArgumentParser) -> None:
@@ -322,6 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG, usage=USAGE, description=DESCRIPTION, epilog=EPILOG, formatter_class=_wide_formatter
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _theme_option(parser)
     sub = parser.add_subparsers(dest="command", title="subcommands", metavar="SUBCOMMAND [OPTIONS]", prog=PROG)
 
     p = sub.add_parser(
@@ -397,6 +414,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _format_option(p, choices=("markdown", "json"), default="markdown")
     p.set_defaults(handler=cmd_clippings)
+
+    cli_compare.add_parser(sub)
     return parser
 
 
@@ -410,6 +429,7 @@ def build_open_parser() -> argparse.ArgumentParser:
         formatter_class=_wide_formatter,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _theme_option(parser)
     parser.add_argument("path", metavar="PATH", nargs="?", help="folder of .txt articles to read")
     return parser
 
@@ -423,21 +443,22 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
 
 
 def _run(argv: list[str]) -> int:
-    if argv and argv[0] != "--" and (argv[0] in COMMANDS or argv[0].startswith("-")):
+    reader_option = argv and argv[0].startswith("--theme")  # may be followed by a PATH
+    if argv and argv[0] != "--" and (argv[0] in COMMANDS or argv[0].startswith("-")) and not reader_option:
         args = _parse(build_parser(), argv)
         if isinstance(args, int):
             return args
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
         if handler is None:
-            return open_reader(None)
+            return open_reader(None, args.theme)
         code = handler(args)
-        if code == EXIT_ERROR and args.command != "clippings" and args.format == "json":
+        if code == EXIT_ERROR and args.command not in ("clippings", "compare") and args.format == "json":
             _write("[]\n")  # JSON output always parses; the exit status tells the error
         return code
     args = _parse(build_open_parser(), argv)
     if isinstance(args, int):
         return args
-    return open_reader(args.path)
+    return open_reader(args.path, args.theme)
 
 
 def _silence_stdout() -> None:

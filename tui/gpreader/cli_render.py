@@ -1,8 +1,8 @@
 """Turn corpus rows into text for the command line: aligned text, Markdown or JSON.
 
-Article text is data: control characters are dropped from text output (JSON escapes
-them), Markdown table cells are escaped; quotes in Markdown look exactly like exported
-clippings (gpreader.citation).
+Article text is data: control characters are shown as visible escapes in text output
+(``safe_text``) and escaped in JSON, Markdown table cells are escaped; quotes in Markdown
+look exactly like exported clippings (gpreader.citation).
 """
 
 from __future__ import annotations
@@ -16,17 +16,18 @@ from rich.cells import cell_len
 
 from gpreader.citation import format_markdown_citation
 from gpreader.corpus.model import Article, Corpus, Quote, Speaker
+from gpreader.safe_text import json_safe, one_line
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 GAP = "  "
 MISSING = "-"
 
 
 def clean(value: object) -> str:
-    """One line of printable text: newlines and tabs become spaces, controls go."""
+    """One line of printable text: newlines and tabs become spaces, controls visible
+    escapes (``safe_text.one_line``)."""
     text = "" if value is None else str(value)
-    return _CONTROL.sub("", text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+    return one_line(text.replace("\r\n", " "))
 
 
 def md_escape(value: object) -> str:
@@ -35,8 +36,9 @@ def md_escape(value: object) -> str:
 
 
 def to_json(items: list) -> str:
-    """A JSON array, pretty-printed, non-ASCII kept as is, newline-terminated."""
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    """A JSON array, pretty-printed, non-ASCII kept as is (but for characters a terminal
+    would act on, which are \\u-escaped), newline-terminated."""
+    return json_safe(json.dumps(items, ensure_ascii=False, indent=2)) + "\n"
 
 
 @dataclass(frozen=True)

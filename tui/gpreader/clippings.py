@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field, fields
@@ -152,6 +153,21 @@ class ClippingStore:
             self.warnings.append(f"{self.path}: {problem}; could not move it aside ({_reason(exc)})")
         return clips
 
+    def write_problem(self) -> str | None:
+        """Why clippings cannot be saved in an existing data folder (one line naming it), or
+        None. Tries what saving does: open the lock file, create and remove a file."""
+        folder = self.path.parent
+        if not folder.is_dir():
+            return None  # made on the first save; a failure then is reported then
+        probe = folder / f".{self.path.name}.{secrets.token_hex(6)}.probe"
+        try:
+            os.close(os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o666))
+            os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            os.unlink(probe)
+        except OSError as exc:
+            return f"{folder} cannot be written to ({_reason(exc)})"
+        return None
+
     def contains(self, clipping: Clipping) -> bool:
         """Whether a clipping of the same stretch of text is already kept."""
         return any(c.key == clipping.key for c in self.load())
@@ -264,7 +280,7 @@ class ClippingStore:
                 f"{self.path}: {problem}; could not move it aside ({_reason(exc)}), so nothing is saved until it is fixed"
             ) from None
         kept = f"carried on with the {len(clips)} good clippings" if clips else "started a fresh list"
-        self.warnings.append(f"{self.path}: {problem}; moved it aside to {aside.name} and {kept}")
+        self.warnings.append(f"{self.path}: {problem}; moved it aside to {aside} and {kept}")
         if clips:
             self._write(clips)
         return clips

@@ -6,21 +6,21 @@ from functools import partial
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.markup import escape
 
+from gpreader.safe_text import markup_literal, one_line
 from gpreader.search import SpeakerHit
 
 LIMIT = 12
 
 
 def _prompt(hit: SpeakerHit) -> Text:
-    return Text.assemble("Speaker: ", (hit.display_name, "bold"))
+    return Text.assemble("Speaker: ", (one_line(hit.display_name), "bold"))
 
 
 def _help(hit: SpeakerHit) -> str:
     plural = "" if hit.quote_count == 1 else "s"
     bits = [hit.role, f"{hit.quote_count} quote{plural}", hit.years_label]
-    return escape(" · ".join(b for b in bits if b))  # the palette reads help as markup
+    return markup_literal(" · ".join(b for b in bits if b))  # the palette reads help as markup
 
 
 class SpeakerCommands(Provider):
@@ -36,7 +36,7 @@ class SpeakerCommands(Provider):
                 hit.score / 100,
                 _prompt(hit),
                 partial(app.open_speaker, hit.name),  # type: ignore[attr-defined]
-                text=f"Speaker: {hit.display_name}",
+                text=f"Speaker: {one_line(hit.display_name)}",
                 help=_help(hit),
             )
 
@@ -46,6 +46,6 @@ class SpeakerCommands(Provider):
             yield DiscoveryHit(
                 _prompt(hit),
                 partial(app.open_speaker, hit.name),  # type: ignore[attr-defined]
-                text=f"Speaker: {hit.display_name}",
+                text=f"Speaker: {one_line(hit.display_name)}",
                 help=_help(hit),
             )

@@ -15,6 +15,7 @@ def key(keys: str, action: str, short: str, long: str, shown: str | None = None,
 APP = [
     key("s", "jump_to_speaker", "speaker", "Jump to a speaker (fuzzy finder)"),
     key("e", "export_clippings", "export", "Export the clippings as Markdown"),
+    key("t", "cycle_theme", "theme", "Next theme: dark, light, ansi (remembered)", show=False),
     key("question_mark,f1", "show_keys", "help", "Show this help", "?"),
     key("q", "quit", "quit", "Quit gpreader"),
 ]
@@ -26,10 +27,11 @@ MAIN_SCREEN = [
     key("a", "clip_quote", "clip", "Add the selected quote to the clippings"),
     key("left_square_bracket", "previous_article", "article", "Open the previous article", "[/]"),
     key("right_square_bracket", "next_article", "next article", "Open the next article", show=False),
-    key("v", "compare", "compare", "Compare view (coming soon)"),
+    key("v", "compare", "compare", "Compare proposals by theme and year"),
     key("tab", "app.focus_next", "pane", "Move focus to the next pane"),
     key("shift+tab", "app.focus_previous", "previous pane", "Move focus to the previous pane", show=False),
     key("escape", "back", "back", "Back to the article list"),
+    key("backslash", "toggle_sidebar", "sidebar", "Hide or show the article list", "\\"),
 ]
 
 ARTICLE_LIST = [
@@ -81,6 +83,49 @@ QUOTE_OPTIONS = [
     key("enter", "select", "open", "Open the article at this quote"),
 ]
 
+COMPARE_SCREEN = [
+    key("enter", "open_source", "open", "Open the article at this proposal (the sentence underlined)"),
+    key("c,y", "copy_proposal", "copy", "Copy the whole proposal with its citation", "c"),
+    key("t", "filter_theme", "theme", "Show one theme, or all themes"),
+    key("1,2,3,4,5,6,7,8,9", "toggle_year", "year", "Show or hide the 1st ... 9th year of the corpus", "1-9"),
+    key("p", "pick_years", "years", "Choose the years to compare"),
+    key("escape,v", "back", "back", "Back to the reader", "esc"),
+]
+
+COMPARE_GRID = [
+    key("j,down", "move_item(1)", "move", "Next proposal; after the last, the next theme", "↑↓←→"),
+    key("k,up", "move_item(-1)", "up", "Previous proposal", show=False),
+    key("l,right", "move_column(1)", "next year", "Same theme, next year", show=False),
+    key("h,left", "move_column(-1)", "previous year", "Same theme, previous year", show=False),
+    key("pagedown", "move_row(1)", "next theme", "Next theme", show=False),
+    key("pageup", "move_row(-1)", "previous theme", "Previous theme", show=False),
+    key("g,home", "first_row", "first", "First theme", show=False),
+    key("G,end", "last_row", "last", "Last theme", show=False),
+]
+
+YEAR_LIST = [
+    key("j,down", "cursor_down", "move", "Next year", "j/k"),
+    key("k,up", "cursor_up", "up", "Previous year", show=False),
+    key("space", "select", "tick", "Tick or untick the highlighted year"),
+    key("enter", "screen.apply", "apply", "Compare the ticked years"),
+]
+
+YEAR_PICKER = [
+    key("1,2,3,4,5,6,7,8,9", "toggle_nth", "tick", "Tick or untick the 1st ... 9th year", "1-9"),
+    key("a", "all", "all", "Tick every year"),
+    key("escape", "cancel", "cancel", "Close, keeping the years as they were"),
+]
+
+THEME_OPTIONS = [
+    key("j,down", "cursor_down", "move", "Next theme", "j/k"),
+    key("k,up", "cursor_up", "up", "Previous theme", show=False),
+    key("enter", "select", "show", "Show this theme (or all themes)"),
+]
+
+THEME_PICKER = [
+    key("escape", "cancel", "cancel", "Close, keeping the theme as it was"),
+]
+
 HELP_SCREEN = [
     key("escape,question_mark,f1", "close", "close", "Close the help", "esc"),
     key("j,down", "scroll_down", "scroll", "Scroll down", "j/k"),
@@ -95,6 +140,9 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Reading pane", READING_PANE),
     ("Jump to speaker", SPEAKER_FINDER),
     ("Speaker page", SPEAKER_PAGE + QUOTE_OPTIONS),
+    ("Compare view", COMPARE_GRID + COMPARE_SCREEN),
+    ("Compare: choose years", YEAR_LIST + YEAR_PICKER),
+    ("Compare: choose a theme", THEME_OPTIONS + THEME_PICKER),
     ("Help", HELP_SCREEN),
 ]
 
@@ -122,9 +170,10 @@ def help_rows(section: list[Binding], key_display) -> list[tuple[str, str]]:
 
 # The footer shows the most useful keys first; whatever does not fit is in the help.
 FOOTER_ORDER = [
-    "next_quote", "step", "copy_quote", "clip_quote", "jump_to_speaker", "next_article", "previous_article",
+    "next_quote", "step", "copy_quote", "clip_quote", "move_item", "open_source", "copy_proposal",
+    "filter_theme", "toggle_year", "pick_years", "jump_to_speaker", "next_article", "previous_article",
     "show_keys", "quit", "cursor_down", "scroll_down", "select", "page_down", "filter",
-    "first", "scroll_home", "export_clippings", "compare", "back", "clear", "app.focus_next",
+    "first", "scroll_home", "export_clippings", "compare", "back", "clear", "app.focus_next", "toggle_sidebar",
 ]
 
 

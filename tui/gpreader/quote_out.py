@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gpreader.citation import format_citation
-from gpreader.clipboard import ClipboardResult, copy_to_system, describe
+from gpreader.clipboard import TMUX, ClipboardResult, copy_to_system, describe
 from gpreader.clippings import Clipping, ClippingsError, ClippingStore
 from gpreader.corpus.model import Article
 from gpreader.quotations import Quotation
@@ -38,19 +38,24 @@ class QuoteOut:
         self.count = 0  # clippings kept, as last seen
 
     def load(self) -> None:
-        """Read the clippings (to count them) and report any damaged file."""
+        """Read the clippings (to count them); report a damaged file or a read-only folder."""
         self.count = len(self.store.load())
         self._changed()
         for warning in self.store.warnings:
-            self.app.notify(warning, severity="warning", markup=False, timeout=10)
+            self.app.notify(warning, title="Clippings", severity="warning", markup=False, timeout=10)
+        problem = self.store.write_problem()
+        if problem:
+            message = f"{problem}: clippings and settings cannot be saved; reading and copying work."
+            self.app.notify(message, title="Read-only", severity="warning", markup=False, timeout=10)
 
     def citation(self, article: Article, quotation: Quotation) -> str:
         speaker = self.app.corpus.speakers.get(quotation.speaker or "")  # type: ignore[attr-defined]
         return format_citation(quotation.as_quote(), article, speaker)
 
-    def copy(self, article: Article, quotation: Quotation) -> str:
-        """Copy the quotation with its citation: OSC 52 now, the system clipboard in a thread."""
-        text = self.citation(article, quotation)
+    def copy(self, article: Article, quotation: Quotation, citation: str | None = None) -> str:
+        """Copy the quotation with its citation (or *citation*, already made): OSC 52 now,
+        the system clipboard in a thread."""
+        text = citation if citation is not None else self.citation(article, quotation)
         self.app.copy_to_clipboard(text)
         self.app.run_worker(
             lambda: self._copy_in_thread(text, article, quotation),
@@ -71,10 +76,13 @@ class QuoteOut:
         who = quotation.speaker or "unattributed"
         how = describe(result, osc52_sent=True)
         severity = "information"
-        if not result.ok:  # nothing confirmed the copy: keep the quotation anyway
-            severity = "warning"
+        if not result.ok or result.tool == TMUX:  # not on the system clipboard: keep it too
+            severity = "information" if result.ok else "warning"
+            how = how.removesuffix(" — kept in clippings")
             if self._add(article, quotation) is None:
-                how = how.removesuffix(" — kept in clippings") + " — and it could not be kept in clippings"
+                how += " — and it could not be kept in clippings"
+            else:
+                how += " — kept in clippings"
         message = f"‘{preview(quotation.text)}’ — {who}\n{how}"
         self.app.notify(message, title="Copied", severity=severity, markup=False)
 

@@ -9,6 +9,8 @@ from textual.widgets import Footer, Header, Static
 
 from gpreader import keys
 from gpreader.corpus.model import Corpus
+from gpreader.safe_text import one_line
+from gpreader.screens.compare_screen import open_compare
 from gpreader.widgets.article_list import ArticleList, ArticleOptions
 from gpreader.widgets.reading_pane import ReadingPane
 
@@ -81,17 +83,32 @@ class MainScreen(Screen):
             plural = "" if message.total == 1 else "s"
             status.update(Content(f"{message.total} quote{plural} · n selects the next one"))
         else:
-            who = message.quotation.speaker or "unattributed"
+            who = one_line(message.quotation.speaker or "unattributed")
             status.update(Content(f"Quote {message.number} of {message.total} · {who} · c copies it, a clips it"))
 
     # -- actions -----------------------------------------------------------------------
     def action_next_quote(self) -> None:
+        self._reveal_pane()
         if not self.pane.step(1):
             self._at_end("No more quotes in this article: ] opens the next article.")
 
     def action_previous_quote(self) -> None:
+        self._reveal_pane()
         if not self.pane.step(-1):
             self._at_end("No earlier quote in this article: [ opens the previous article.")
+
+    def _reveal_pane(self) -> None:
+        """In a tiny terminal the list hides the article: show the article."""
+        if not self.query_one("#reader").display:
+            self.pane.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        """Hide the article list (the article gets the width), or show it again."""
+        if self.sidebar.display:
+            self.add_class("-sidebar-hidden")
+            self.pane.focus()
+        else:
+            self.action_back()
 
     def _at_end(self, message: str) -> None:
         if self.pane.article is not None:
@@ -120,7 +137,8 @@ class MainScreen(Screen):
             self.notify("This is the last article.", markup=False, timeout=3)
 
     def action_compare(self) -> None:
-        self.notify("Compare view: coming soon", markup=False)
+        open_compare(self)
 
     def action_back(self) -> None:
+        self.remove_class("-sidebar-hidden")
         self.query_one(ArticleOptions).focus()

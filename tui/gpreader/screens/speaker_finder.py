@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gpreader import keys
+from gpreader.safe_text import one_line
 from gpreader.search import SpeakerHit, SpeakerIndex
 from gpreader.speaker_colours import colour_for
 
@@ -24,11 +25,12 @@ def hit_content(hit: SpeakerHit, dark: bool = True) -> Content:
     if hit.years_label:
         facts += f" · {hit.years_label}"
     name_style = Style(foreground=Color.parse(colour_for(hit.name, dark)), bold=True)
-    lines = [Content("  ").join([Content.styled(hit.display_name, name_style), Content.styled(facts, "dim")])]
+    name = Content.styled(one_line(hit.display_name), name_style)
+    lines = [Content("  ").join([name, Content.styled(facts, "dim")])]
     if hit.role:
-        lines.append(Content.styled(hit.role, "italic"))
+        lines.append(Content.styled(one_line(hit.role), "italic"))
     if hit.matched:
-        lines.append(Content.styled(f"matched: {hit.matched}", "dim"))
+        lines.append(Content.styled(f"matched: {one_line(hit.matched)}", "dim"))
     return Content("\n").join(lines)
 
 

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from gpreader import keys
 from gpreader.corpus.model import Article, Corpus, Speaker
 from gpreader.quotations import Quotation, speaker_quotations
+from gpreader.safe_text import one_line, printable
 from gpreader.speaker_colours import colour_for
 
 SEPARATOR = " · "
@@ -20,13 +21,13 @@ SEPARATOR = " · "
 def speaker_head(speaker: Speaker, count: int, colour: str) -> Content:
     """Name, then each role with where and when it was given, then aliases."""
     plural = "" if count == 1 else "s"
-    name = Content.styled(speaker.display_name, Style(foreground=Color.parse(colour), bold=True))
+    name = Content.styled(one_line(speaker.display_name), Style(foreground=Color.parse(colour), bold=True))
     lines = [Content(" ").join([name, Content.styled(f"{count} quotation{plural}", "dim")])]
     for role in reversed(speaker.roles):
         when = f" ({role.date.display()})" if role.date else ""
-        lines.append(Content.styled(f"{role.text}{when}", "italic"))
+        lines.append(Content.styled(one_line(f"{role.text}{when}"), "italic"))
     if speaker.aliases:
-        lines.append(Content.styled("Also named: " + ", ".join(sorted(speaker.aliases)), "dim"))
+        lines.append(Content.styled(one_line("Also named: " + ", ".join(sorted(speaker.aliases))), "dim"))
     return Content("\n").join(lines)
 
 
@@ -36,8 +37,8 @@ def quotation_content(article: Article, quotation: Quotation, colour: str) -> Co
     if article.outlet:
         source.append(article.outlet)
     source.append(article.headline)
-    words = Content.styled(f"‘{quotation.text}’", Style(foreground=Color.parse(colour)))
-    return Content("\n").join([Content.styled(SEPARATOR.join(source), "dim"), words])
+    words = Content.styled(printable(f"‘{quotation.text}’"), Style(foreground=Color.parse(colour)))
+    return Content("\n").join([Content.styled(one_line(SEPARATOR.join(source)), "dim"), words])
 
 
 class QuoteOptions(OptionList):
@@ -73,7 +74,7 @@ class SpeakerPage(Screen[tuple | None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.sub_title = self.speaker.display_name
+        self.sub_title = one_line(self.speaker.display_name)
         self.query_one(QuoteOptions).focus()
 
     @property

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.style import Style
 
 from gpreader.corpus.model import Article
+from gpreader.safe_text import one_line, printable
 
 SEPARATOR = " · "
 
@@ -28,22 +29,22 @@ def date_label(article: Article) -> str | None:
 
 def header_content(article: Article, colours: dict[str, str]) -> Content:
     """Headline, a source line, event and address, and a legend of the speakers quoted."""
-    lines: list[Content] = [Content.styled(article.headline, "bold")]
+    lines: list[Content] = [Content.styled(one_line(article.headline), "bold")]
     source = [bit for bit in (article.outlet, date_label(article)) if bit]
     if article.author:
         source.append(f"by {article.author}")
     if source:
-        lines.append(Content(SEPARATOR.join(source)))
+        lines.append(Content(one_line(SEPARATOR.join(source))))
     place = [bit for bit in (article.event, article.address) if bit]
     if place:
-        lines.append(Content.styled(SEPARATOR.join(place), "italic"))
+        lines.append(Content.styled(one_line(SEPARATOR.join(place)), "italic"))
     if article.citation:
-        lines.append(Content.styled(article.citation, "dim"))
+        lines.append(Content.styled(printable(article.citation), "dim"))
     if colours:
         legend = [Content.styled("Quoted: ", "dim")]
         for i, (name, colour) in enumerate(colours.items()):
             if i:
                 legend.append(Content.styled(SEPARATOR, "dim"))
-            legend.append(Content.styled(name, Style(foreground=Color.parse(colour), bold=True)))
+            legend.append(Content.styled(one_line(name), Style(foreground=Color.parse(colour), bold=True)))
         lines.append(Content("").join(legend))
     return Content("\n").join(lines)

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from gpreader import keys
 from gpreader.corpus.model import Article
+from gpreader.safe_text import one_line
 
 SEPARATOR = " · "
 
@@ -25,8 +26,8 @@ def row_content(article: Article, date_width: int) -> Content:
     """`date · outlet · headline` (the list clips it with an ellipsis when narrow)."""
     pieces = [Content.styled(short_date(article).ljust(date_width), "dim")]
     if article.outlet:
-        pieces += [Content(SEPARATOR), Content.styled(article.outlet, "italic")]
-    pieces += [Content(SEPARATOR), Content(article.headline)]
+        pieces += [Content(SEPARATOR), Content.styled(one_line(article.outlet), "italic")]
+    pieces += [Content(SEPARATOR), Content(one_line(article.headline))]
     return Content("").join(pieces)
 
 

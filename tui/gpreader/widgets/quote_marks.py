@@ -4,6 +4,7 @@ The article text is data: it goes into ``Content`` as plain text, never parsed a
 Attributed quotes are drawn in their speaker's colour and carry a "— Name" label (the
 first quote of a run by one speaker in the paragraph), so colour is never the only
 clue; unattributed quotes are dim italic; the selected quotation is reversed.
+A marked *sentence* (a proposal opened from the compare view) is underlined and bold.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from textual.color import Color
 from textual.content import Content
 from textual.style import Style
 
+from gpreader.safe_text import one_line, printable
+
 QUOTE_META = "gpreader_quote"  # meta key carrying the quotation number, for clicks
 OPENING_MARKS = "‘“'\""
 CLOSING_MARKS = "’”'\""
 LABEL_DASH = "\u2014"
+SENTENCE_KEY = -1  # in the starts of mark_paragraph: where the marked sentence starts
+SENTENCE_STYLE = Style(underline=True, bold=True)
 
 
 @dataclass(frozen=True)
@@ -62,28 +67,50 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def mark_paragraph(text: str, marks: list[Mark], selected: int | None) -> tuple[Content, dict[int, int]]:
-    """(content, where each quotation starts in the content) for one paragraph."""
+def mark_paragraph(
+    text: str, marks: list[Mark], selected: int | None, sentence: tuple[int, int] | None = None
+) -> tuple[Content, dict[int, int]]:
+    """(content, where each quotation starts in the content) for one paragraph.
+
+    Each stretch of text is made printable separately (``safe_text``), so the quote
+    offsets into *text* stay right whatever the text holds.
+    """
     pieces: list[Content] = []
     starts: dict[int, int] = {}
     position = 0  # in text
     length = 0  # of the content so far
+
+    def add(piece: str, style: Style | None = None) -> None:
+        nonlocal length
+        shown = printable(piece)
+        pieces.append(Content(shown) if style is None else Content.styled(shown, style))
+        length += len(shown)
+
+    def add_text(a: int, b: int, style: Style | None = None) -> None:
+        """text[a:b]; the part inside *sentence* is also underlined and bold."""
+        if sentence is None or b <= sentence[0] or a >= sentence[1]:
+            add(text[a:b], style)
+            return
+        s, e = max(a, sentence[0]), min(b, sentence[1])
+        if s > a:
+            add(text[a:s], style)
+        starts.setdefault(SENTENCE_KEY, length)
+        add(text[s:e], SENTENCE_STYLE if style is None else style + SENTENCE_STYLE)
+        if e < b:
+            add(text[e:b], style)
+
     for mark in sorted(marks, key=lambda m: m.start):
         start, end = _widen(text, max(mark.start, position), mark.end)
         if start > position:
-            pieces.append(Content(text[position:start]))
-            length += start - position
+            add_text(position, start)
         is_selected = mark.number == selected
         starts.setdefault(mark.number, length)
-        pieces.append(Content.styled(text[start:end], quote_style(mark, is_selected)))
-        length += end - start
+        add_text(start, end, quote_style(mark, is_selected))
         if mark.label and mark.speaker:
-            label = label_text(mark.speaker)
-            pieces.append(Content.styled(label, label_style(mark, is_selected)))
-            length += len(label)
+            add(label_text(one_line(mark.speaker)), label_style(mark, is_selected))
         position = end
     if position < len(text):
-        pieces.append(Content(text[position:]))
+        add_text(position, len(text))
     return Content("").join(pieces), starts
 
 

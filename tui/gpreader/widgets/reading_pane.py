@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region, Spacing
@@ -11,10 +12,12 @@ from textual.widgets import Static
 from gpreader import keys
 from gpreader.corpus.model import Article
 from gpreader.quotations import Quotation, quotations
+from gpreader.safe_text import printable
 from gpreader.speaker_colours import article_colours
 from gpreader.widgets.article_header import header_content
 from gpreader.widgets.paragraph import Paragraph
 from gpreader.widgets.quote_marks import Mark, label_runs
+from gpreader.widgets.scroll_anchor import Anchor, restore, take_anchor
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
@@ -38,9 +41,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.article: Article | None = None
         self.quotations: list[Quotation] = []
         self.selected: int | None = None
+        self._anchor: Anchor | None = None  # what is at the top of the view (see on_resize)
+        self._anchor_size = None  # the pane's size when the anchor was taken
+        self._settling = False
 
     def compose(self):
-        yield Static(Content(self.empty_message), classes="empty")
+        yield Static(Content(printable(self.empty_message)), classes="empty")
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._recolour)
@@ -61,6 +67,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if article is not self.article:
             self.article = article
             self.selected = None
+            self._anchor = None
             self.quotations = quotations(article.quotes) if article else []
             with self.app.batch_update():
                 await self.remove_children()
@@ -76,7 +83,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def _widgets(self):
         article = self.article
         if article is None:
-            yield Static(Content(self.empty_message), classes="empty")
+            yield Static(Content(printable(self.empty_message)), classes="empty")
             return
         speakers = [q.speaker for q in self.quotations if q.speaker]
         colours = article_colours(speakers, dark=self.app.current_theme.dark)
@@ -91,7 +98,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if article.comments:
             yield Static(Content("Reader comments"), classes="comments-title")
             for text in article.comments:
-                yield Static(Content(text), classes="comment")
+                yield Static(Content(printable(text)), classes="comment")
 
     def _paragraphs(self) -> list[Paragraph]:
         return list(self.query(Paragraph))
@@ -105,7 +112,49 @@ class ReadingPane(VerticalScroll, can_focus=True):
             paragraph.select(number)
         if scroll and number is not None:
             self.call_after_refresh(self._scroll_to_quotation, number)
+        self.call_after_refresh(self._note_anchor)
         self._announce()
+
+    # -- resizing keeps the place ---------------------------------------------------------
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._note_anchor()
+
+    def _note_anchor(self, resized: bool = False) -> None:
+        if self._settling or self.scrollable_content_region.height <= 0:
+            return
+        if self._anchor is not None and self.size != self._anchor_size and not resized:
+            return  # the view is being resized (and clamped): on_resize restores the place
+        self._anchor = take_anchor(self, self._selection_in_view())
+        self._anchor_size = self.size
+
+    def _selection_in_view(self) -> bool:
+        quotation = self.selected_quotation
+        if quotation is None:
+            return False
+        try:
+            paragraph = self.query_one(f"#p{quotation.first.paragraph}", Paragraph)
+        except Exception:
+            return False
+        region, top = paragraph.virtual_region, self.scroll_y
+        return region.bottom > top and region.y < top + self.scrollable_content_region.height
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Paragraphs re-wrap: bring back the text that was at the top, and the selected
+        quotation if it was in view."""
+        if not self._settling:
+            self._settling = True
+            self.call_after_refresh(self._settle, self._anchor)
+
+    def _settle(self, anchor: Anchor | None) -> None:
+        reached = anchor is not None and restore(self, anchor)
+        if self.selected is not None and (anchor is None or anchor.extra):
+            self._scroll_to_quotation(self.selected)
+        self._settling = False
+        if reached or anchor is None:
+            self._note_anchor(resized=True)
+        else:  # the place did not fit this view: keep it for the next size
+            self._anchor_size = self.size
 
     def _announce(self) -> None:
         number = 0 if self.selected is None else self.selected + 1
@@ -171,3 +220,36 @@ class ReadingPane(VerticalScroll, can_focus=True):
         message.stop()
         self.focus()
         self.select(message.number, scroll=False)
+
+    # -- a sentence opened from the compare view ----------------------------------------
+    async def show_sentence(self, article: Article, paragraph: int, start: int, end: int) -> None:
+        """Show *article* with the sentence ``paragraphs[paragraph][start:end]`` underlined and
+        in view; a quotation inside it (or around it) becomes the selected quote."""
+        await self.show_article(article)
+        for widget in self._paragraphs():
+            widget.mark_sentence((start, end) if widget.id == f"p{paragraph}" else None)
+        overlapping = [
+            number
+            for number, quotation in enumerate(self.quotations)
+            if any(p.paragraph == paragraph and p.start < end and start < p.end for p in quotation.parts)
+        ]
+        self.select(overlapping[0] if overlapping else None, scroll=False)
+        self.call_after_refresh(self._scroll_to_sentence, paragraph, end - start)
+
+    def _scroll_to_sentence(self, paragraph: int, length: int) -> None:
+        try:
+            widget = self.query_one(f"#p{paragraph}", Paragraph)
+        except Exception:
+            return
+        top = widget.virtual_region.y + widget.line_of_sentence()
+        height = max(1, length // max(1, widget.content_region.width) + 1)
+        view = self.scrollable_content_region.height
+        below = max(1, view // 3)  # keep clear of notifications at the bottom
+        fits = height + below + 1 <= view
+        self.scroll_to_region(
+            Region(0, top, 1, height),
+            spacing=Spacing(1, 0, below, 0) if fits else None,
+            animate=False,
+            top=not fits,
+            immediate=True,
+        )

@@ -1,0 +1,87 @@
+"""Text from articles, file names and catalogs made safe to show in a terminal.
+
+Headless (no Textual). The rules, one character at a time:
+
+- C0 controls become their visible Unicode "control pictures" (ESC -> ␛, BEL -> ␇,
+  CR -> ␍), one cell wide, so an escape sequence shows as text (``␛[31m``) and is
+  never obeyed. ``\\n`` is kept where line breaks mean something (``printable``), a
+  space in ``one_line``; a tab is a space.
+- DEL and the C1 controls (U+0080-U+009F, e.g. the 8-bit CSI U+009B) become ``\\u007f``,
+  ``\\u009b``...: JSON escapes, so JSON text passed through here stays valid and exact.
+- Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) and
+  zero-width characters (U+200B-U+200D, U+2060-U+2064, U+FEFF, soft hyphen) are removed:
+  they reorder or hide text, and terminals disagree about their width.
+- A lone surrogate (from a file name byte that was not UTF-8) becomes ``\\udcNN``.
+- Line and paragraph separators (U+2028, U+2029) become ``\\u2028``, ``\\u2029``.
+
+Everything else, wide CJK and emoji included, is left alone. ``[bold]`` and other markup
+are ordinary characters here: callers pass the result as plain text (``Content``/``Text``
+or ``markup=False``), never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
+_SEPARATORS = "\u2028\u2029"
+
+_TABLE: dict[int, str | None] = {}
+_TABLE.update(_PICTURES)
+_TABLE.update({code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)})
+_TABLE.update({ord(c): None for c in _BIDI + _ZERO_WIDTH})
+_TABLE.update({code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)})
+_TABLE.update({ord(c): f"\\u{ord(c):04x}" for c in _SEPARATORS})
+_TABLE[ord("\t")] = " "
+_TABLE[ord("\n")] = "\n"
+
+_ONE_LINE = dict(_TABLE)
+_ONE_LINE[ord("\n")] = " "
+
+# What must never reach a terminal as it is (for checks and for the last-line filter).
+_INVISIBLE = _BIDI + _ZERO_WIDTH.replace("\u00ad", "") + "\u2028\u2029"
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + _INVISIBLE + "\ud800-\udfff]")
+# For text already laid out in cells: drop what takes no cell, keep the width of the rest.
+_STRIP_TABLE: dict[int, str | None] = {code: None for code in range(0x20)}
+_STRIP_TABLE.update({code: None for code in range(0x7F, 0xA0)})
+_STRIP_TABLE.update({ord(c): None for c in _INVISIBLE})
+_STRIP_TABLE.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
+# The same, for JSON text: characters json.dumps(ensure_ascii=False) leaves raw.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f" + _BIDI + _ZERO_WIDTH + "\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: object) -> str:
+    """*text* with nothing a terminal would obey; line breaks kept (see the module doc)."""
+    return ("" if text is None else str(text)).translate(_TABLE)
+
+
+def one_line(text: object) -> str:
+    """As ``printable``, on one line: line breaks and tabs become spaces."""
+    return ("" if text is None else str(text)).translate(_ONE_LINE)
+
+
+def strip_unsafe(text: str) -> str:
+    """*text* without the characters in ``UNSAFE``, keeping its width in terminal cells
+    (they take none, but a lone surrogate, which becomes U+FFFD)."""
+    return text.translate(_STRIP_TABLE)
+
+
+def json_safe(json_text: str) -> str:
+    """JSON text (from ``json.dumps``) with DEL, C1, bidi, zero-width and lone surrogates
+    written as ``\\uXXXX`` escapes: still valid JSON that decodes to the same strings."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
+def markup_literal(text: str) -> str:
+    """Textual content markup that shows *text* exactly (each ``[`` escaped), for the few
+    APIs that only take markup strings, such as the command palette's help line.
+    (``textual.markup.escape`` is not enough: it leaves ``[$accent]``, ``[B]`` and a lone
+    ``[`` to the parser.)"""
+    return one_line(text).replace("[", "\\[")
+
+
+def is_safe(text: str) -> bool:
+    """True when *text* holds nothing but printable characters, ``\\n`` included."""
+    return UNSAFE.search(text) is None

@@ -1,0 +1,225 @@
+"""The compare view (v): proposals by theme (rows) and year (columns), and what changed.
+
+The table comes from ``gpreader.corpus.compare.build_compare``; this screen shows it, moves
+a cursor over it, opens the article at a proposal (enter), copies a proposal with its
+citation (c), and chooses the years (1-9, p) and the theme (t). It is installed once per app
+(``open_compare``), so coming back with v finds it as it was left.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from gpreader import keys
+from gpreader.corpus.compare import CompareTable, build_compare
+from gpreader.corpus.model import Corpus
+from gpreader.corpus.proposals import Proposal
+from gpreader.corpus.themes import Theme, ThemesError, default_themes
+from gpreader.proposal_citation import as_quotation, proponent_name, proposal_citation
+from gpreader.safe_text import one_line, printable
+from gpreader.screens.compare_theme_picker import ThemePicker
+from gpreader.screens.compare_year_picker import YearPicker
+from gpreader.widgets.compare_grid import CompareGrid, plural
+from gpreader.widgets.compare_header import YearHeader
+
+if TYPE_CHECKING:
+    from gpreader.screens.main_screen import MainScreen
+
+SCREEN_NAME = "compare"
+
+
+def detail_content(proposal: Proposal | None, speakers: dict) -> Content:
+    """The whole sentence of the current proposal, then who and where (dim)."""
+    if proposal is None:
+        return Content.styled("No proposals here.", "dim")
+    who = proponent_name(proposal, speakers) or "unattributed"
+    where = proposal.source()
+    sentence = Content(printable(f"‘{proposal.text}’"))
+    return Content.assemble(sentence, Content.styled(one_line(f" — {who} ({where})"), "dim"))
+
+
+class CompareScreen(Screen[Proposal | None]):
+    """Dismissed with the proposal to open in the reader, or None to go back."""
+
+    CSS_PATH = Path(__file__).parent / "compare_screen.tcss"
+    BINDINGS = keys.COMPARE_SCREEN
+
+    @property
+    def active_bindings(self):  # the footer's order: most useful keys first
+        return keys.footer_order(super().active_bindings)
+
+    def __init__(self, corpus: Corpus, themes: list[Theme] | None = None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.themes_problem: str | None = None
+        if themes is None:
+            try:
+                themes = default_themes()
+            except ThemesError as error:
+                themes, self.themes_problem = [], str(error)
+        self.themes = themes
+        self.all_years = corpus.years()
+        self.years = list(self.all_years)
+        self.theme_id: str | None = None
+        self.table: CompareTable | None = None
+        self._digit: int | None = None
+
+    def compose(self):
+        yield Header()
+        yield Static(id="compare-bar")
+        yield YearHeader(id="compare-years")
+        yield CompareGrid(id="compare-grid")
+        yield Static(id="compare-detail")
+        yield Footer(compact=True, show_command_palette=False)
+
+    async def on_mount(self) -> None:
+        self.sub_title = "compare proposals by theme and year"
+        if self.themes_problem:
+            self.notify(self.themes_problem, title="Themes", severity="error", timeout=10)
+        await self.rebuild()
+
+    @property
+    def grid(self) -> CompareGrid:
+        return self.query_one(CompareGrid)
+
+    @property
+    def current(self) -> Proposal | None:
+        return self.grid.current
+
+    # -- the table ------------------------------------------------------------------------
+    async def rebuild(self) -> None:
+        """Build the table for the chosen years and theme; keep the cursor's place."""
+        grid = self.grid
+        keep = None
+        if grid.table is not None and grid.table.rows and grid.table.columns:
+            keep = (grid.table.rows[grid.row].id, grid.table.columns[grid.column])
+        theme_ids = [self.theme_id] if self.theme_id else None
+        self.table = build_compare(self.corpus, self.years, self.themes, theme_ids)
+        counts = [sum(len(self.table.cell(t.id, y)) for t in self.table.rows) for y in self.table.columns]
+        self.query_one(YearHeader).set_columns(self.table.columns, counts)
+        self._update_bar()
+        await grid.show_table(self.table, keep)
+
+    def _update_bar(self) -> None:
+        table = self.table
+        if table is None:
+            return
+        years = ", ".join(str(y) for y in table.columns) or "none"
+        theme = "all themes"
+        if self.theme_id:
+            theme = next((t.label for t in self.themes if t.id == self.theme_id), self.theme_id)
+        parts = [f"Years: {years} (1-9, p)", f"Theme: {theme} (t)"]
+        unthemed = sum(len(v) for v in table.unthemed.values())
+        if unthemed:
+            parts.append(f"{plural(unthemed, 'proposal')} of no theme not shown")
+        if table.undated:
+            parts.append(f"{plural(table.undated, 'proposal')} of undated articles left out")
+        self.query_one("#compare-bar", Static).update(Content(one_line(" · ".join(parts))))
+
+    # -- messages from the grid -------------------------------------------------------------
+    def on_compare_grid_moved(self, message: CompareGrid.Moved) -> None:
+        self.query_one("#compare-detail", Static).update(detail_content(message.proposal, self.corpus.speakers))
+        if self.table is not None and message.year in self.table.columns:
+            self.query_one(YearHeader).mark(self.table.columns.index(message.year))
+
+    def on_compare_grid_placed(self, message: CompareGrid.Placed) -> None:
+        self.query_one(YearHeader).place(message.spans, message.scroll_x)
+
+    # -- actions ----------------------------------------------------------------------------
+    def action_open_source(self) -> None:
+        proposal = self.current
+        if proposal is None:
+            self.notify("No proposal here: move to one with the arrow keys.", severity="warning")
+            return
+        self.dismiss(proposal)
+
+    def action_copy_proposal(self) -> None:
+        proposal = self.current
+        if proposal is None:
+            self.notify("No proposal here: move to one with the arrow keys.", severity="warning")
+            return
+        article = self.corpus.article(proposal.article_id)
+        if article is None:
+            return
+        citation = proposal_citation(proposal, self.corpus.speakers)
+        self.app.quote_out.copy(article, as_quotation(proposal), citation)  # type: ignore[attr-defined]
+
+    def on_key(self, event: events.Key) -> None:
+        """Remember which digit was pressed, for action_toggle_year (bound to 1-9)."""
+        self._digit = int(event.character) if event.character and event.character in "123456789" else None
+
+    async def action_toggle_year(self) -> None:
+        """Show or hide the Nth year of the corpus (N is the digit pressed)."""
+        n = self._digit
+        if n is None:
+            return
+        if n > len(self.all_years):
+            self.notify(f"There is no year {n}: the corpus has {plural(len(self.all_years), 'year')}.", timeout=3)
+            return
+        year = self.all_years[n - 1]
+        if year in self.years:
+            if len(self.years) == 1:
+                self.notify("At least one year stays: tick another first (p).", timeout=3)
+                return
+            self.years.remove(year)
+        else:
+            self.years = sorted([*self.years, year])
+        await self.rebuild()
+
+    def action_pick_years(self) -> None:
+        counts: dict[int, int] = {}
+        for article in self.corpus.articles:
+            if article.date is not None:
+                counts[article.date.year] = counts.get(article.date.year, 0) + 1
+        self.app.push_screen(YearPicker(self.all_years, self.years, counts), self._years_chosen)
+
+    async def _years_chosen(self, years: list[int] | None) -> None:
+        if years and years != self.years:
+            self.years = years
+            await self.rebuild()
+
+    def action_filter_theme(self) -> None:
+        counts: dict[str, int] = {}
+        if self.table is not None:
+            for (theme_id, _), items in self.table.cells.items():
+                counts[theme_id] = counts.get(theme_id, 0) + len(items)
+        if self.theme_id:  # the table holds one theme: count the others too
+            full = build_compare(self.corpus, self.years, self.themes)
+            counts = {t.id: sum(len(full.cell(t.id, y)) for y in full.columns) for t in full.rows}
+        self.app.push_screen(ThemePicker(self.themes, self.theme_id, counts), self._theme_chosen)
+
+    async def _theme_chosen(self, theme_id: str | None) -> None:
+        if theme_id is None:
+            return
+        chosen = theme_id or None
+        if chosen != self.theme_id:
+            self.theme_id = chosen
+            await self.rebuild()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+def open_compare(main: "MainScreen") -> None:
+    """Show the compare view over *main*; enter there opens the proposal's article in it."""
+    app = main.app
+    if not app.is_screen_installed(SCREEN_NAME):
+        app.install_screen(CompareScreen(main.corpus), SCREEN_NAME)
+
+    async def chosen(proposal: Proposal | None) -> None:
+        if proposal is None:
+            return
+        article = main.corpus.article(proposal.article_id)
+        if article is None:
+            return
+        main.sidebar.highlight(article)
+        await main.pane.show_sentence(article, proposal.paragraph, proposal.start, proposal.end)
+        main.pane.focus()
+
+    app.push_screen(SCREEN_NAME, chosen)

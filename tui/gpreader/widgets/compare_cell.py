@@ -1,0 +1,85 @@
+"""One cell of the compare view: the proposals of one theme in one year.
+
+Article text is data: every line is built as ``Content`` from plain strings, never markup.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.containers import VerticalGroup
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from gpreader.corpus.proposals import Proposal
+from gpreader.safe_text import one_line
+
+EMPTY = "—"
+UNATTRIBUTED = "unattributed"
+
+
+def item_content(proposal: Proposal, theme_id: str) -> Content:
+    """The short form (in “ ” when quoted), then, dim, who proposed it and where and when."""
+    short = one_line(proposal.short_for(theme_id))
+    if proposal.quoted:
+        short = f"“{short}”"
+    who = one_line(proposal.proponent) if proposal.proponent else UNATTRIBUTED
+    source = Content.styled(f"— {who} · {one_line(proposal.source())}", "dim")
+    return Content("\n").join([Content(short), source])
+
+
+class ProposalItem(Static):
+    """One proposal in a cell; clicking it selects it."""
+
+    class Clicked(Message):
+        def __init__(self, item: "ProposalItem") -> None:
+            super().__init__()
+            self.item = item
+
+    def __init__(self, proposal: Proposal, theme_id: str, index: int) -> None:
+        super().__init__(item_content(proposal, theme_id), classes="compare-item")
+        self.proposal = proposal
+        self.index = index
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Clicked(self))
+
+
+class CompareCell(VerticalGroup, can_focus=True):
+    """The proposals of theme *theme_id* in *year*, or "—"; focused when it is the current cell."""
+
+    class Focused(Message):
+        def __init__(self, cell: "CompareCell") -> None:
+            super().__init__()
+            self.cell = cell
+
+    def __init__(self, theme_id: str, year: int, proposals: list[Proposal], row: int, column: int) -> None:
+        super().__init__(classes="compare-cell")
+        self.theme_id = theme_id
+        self.year = year
+        self.proposals = proposals
+        self.row = row
+        self.column = column
+
+    def compose(self):
+        if not self.proposals:
+            yield Static(Content(EMPTY), classes="compare-empty")
+        for index, proposal in enumerate(self.proposals):
+            yield ProposalItem(proposal, self.theme_id, index)
+
+    @property
+    def items(self) -> list[ProposalItem]:
+        return list(self.query_children(ProposalItem))
+
+    def item(self, index: int) -> ProposalItem | None:
+        items = self.items
+        return items[index] if 0 <= index < len(items) else None
+
+    def show_selection(self, index: int | None) -> None:
+        """Reverse the proposal *index* (None: none)."""
+        for item in self.items:
+            item.set_class(item.index == index, "-selected")
+
+    def on_focus(self, event: events.Focus) -> None:
+        self.post_message(self.Focused(self))
