@@ -4,8 +4,9 @@ Nothing in this package may import textual (tests/corpus/test_headless.py enforc
 """
 
 from gpreader.corpus.model import Article, Corpus, LoadProblem, PubDate, Quote, Role, Speaker
+from gpreader.corpus.version import ENGINE_VERSION
 
-__all__ = ["Article", "Corpus", "LoadProblem", "PubDate", "Quote", "Role", "Speaker", "load_corpus"]
+__all__ = ["ENGINE_VERSION", "Article", "Corpus", "LoadProblem", "PubDate", "Quote", "Role", "Speaker", "load_corpus"]
 
 
 def load_corpus(folder, **kwargs):

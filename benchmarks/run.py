@@ -1,0 +1,317 @@
+"""Benchmarks of gpreader at scale: print each figure with its target, PASS or MISS.
+
+    python benchmarks/run.py                    # 10,000 articles, 5 runs per figure
+    python benchmarks/run.py --articles 2000 --repeat 3 --cold-repeat 1
+
+Figures are medians of several runs, each in a fresh interpreter where start-up matters.
+The corpus is generated once (benchmarks/generate.py, seed 1) into --workdir and kept; the
+cache used is a private one in --workdir, never the user's. Results also go to
+--workdir/results.json. These are measurements, not tests: nothing here fails a build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / "gpreader-bench"
+
+# -- first paint: both apps start the same way, headless, and exit once the first frame is done
+_EXIT_WHEN_PAINTED = """
+import resource, sys, time
+from textual.app import App
+async def _painted(pilot):
+    await pilot.pause()          # mount, compose, first layout and refresh are all processed
+    pilot.app.exit()
+def _run(app):
+    app.run(headless=True, size=(160, 48), auto_pilot=_painted)
+    print("RSS_MB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=sys.stderr)
+"""
+BARE_APP = _EXIT_WHEN_PAINTED + """
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("Hello")
+_run(Bare())
+"""
+# As gpreader.cli.open_reader does it, with the index cache on. When the app loads its
+# folder itself (in a worker), this must start it the way the `gpreader FOLDER` command does.
+GPREADER_APP = _EXIT_WHEN_PAINTED + """
+from gpreader.corpus import load_corpus
+from gpreader.app import GPReaderApp
+_run(GPReaderApp(load_corpus(sys.argv[1], cache=True)))
+"""
+
+TARGETS = {  # figure: (target, "le" = lower is better)
+    "paint_seeds_ratio": 1.15,
+    "paint_10k_warm_ratio": 1.5,
+    "cold_index_s": 10.0,
+    "finder_p95_ms": 16.0,
+    "fulltext_p95_ms": 50.0,
+    "compare_s": 1.0,
+    "peak_rss_mb": 300.0,
+}
+TYPED_NAMES = 8  # speaker names typed letter by letter, plus these looser queries:
+TYPED_EXTRA = ["stevns", "rcgp chair", "nhs england", "dr bewick", "kings fund", "gp committee"]
+FULLTEXT_QUERIES = [
+    "primary care", "co-commissioning", "workforce crisis", "GP’s", "seven-day access", "contract",
+    "Stevens", "breaking point", "QOF payments", "“there is no more money”", "funding for practices",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--cold-repeat", type=int, default=3, help="runs of cold indexing (slow)")
+    parser.add_argument("--compare-timeout", type=float, default=300, help="seconds before figure 6 gives up")
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return _child(args)
+
+    work = args.workdir
+    work.mkdir(parents=True, exist_ok=True)
+    folder = _corpus(work, args.articles, args.seed)
+    seeds = REPO / "seeds"
+    text_mb = sum(p.stat().st_size for p in folder.iterdir() if p.suffix in (".txt", ".md")) / 1e6
+    cache_dir = work / "cache"
+    env = {**os.environ, "GPREADER_CACHE_DIR": str(cache_dir), "PYTHONPATH": str(REPO / "tui")}
+    n = args.articles
+    results: dict[str, float | str] = {}
+    _say(f"gpreader benchmarks: {n} articles ({text_mb:.1f} MB of text) in {folder}; "
+         f"{args.repeat} runs per figure; python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+         f"load average {os.getloadavg()[0]:.1f}")
+
+    # 3. cold indexing (first: it also warms the cache for the others)
+    cold = []
+    for _ in range(max(1, args.cold_repeat)):
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        cold.append(_child_run("cold", folder, env)["seconds"])
+    results["cold_index_s"] = statistics.median(cold)
+    results["cold_index_mb_s"] = text_mb / results["cold_index_s"]
+    warm = [_child_run("warm", folder, env) for _ in range(args.repeat)]
+    results["warm_open_s"] = statistics.median(w["seconds"] for w in warm)
+    results["load_rss_mb"] = statistics.median(w["rss_mb"] for w in warm)
+
+    # 1 and 2. first paint, each against a bare Textual app measured alongside
+    _paint(seeds, env, args.repeat, results, "paint_seeds")
+    _paint(folder, env, args.repeat, results, "paint_10k_warm")
+
+    # 4 and 5 in one process with the corpus loaded warm; 6 in its own, with a time limit
+    results.update(_child_run("inner", folder, env, repeat=args.repeat))
+    try:
+        results.update(_child_run("compare", folder, env, repeat=args.repeat, timeout=args.compare_timeout))
+    except subprocess.TimeoutExpired:
+        results["compare_s"] = f"> {args.compare_timeout:.0f} s"
+        results["compare_note"] = f"stopped after {args.compare_timeout:.0f} s (--compare-timeout)"
+    results["peak_rss_mb"] = results.pop("paint_10k_warm_rss_mb")
+
+    _report(results, n, text_mb)
+    (work / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+# -- the parent's side -------------------------------------------------------------------------
+def _corpus(work: Path, n: int, seed: int) -> Path:
+    folder = work / f"corpus-{n}-seed{seed}"
+    done = folder / ".complete"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        _say(f"generating {n} articles into {folder} …")
+        sys.path.insert(0, str(HERE))
+        from generate import generate
+
+        generate(n, folder, seed)
+        done.write_text("ok\n", encoding="utf-8")
+    return folder
+
+
+def _timed(cmd: list[str], env: dict) -> tuple[float, float]:
+    """Wall seconds of *cmd* from start to exit, and the RSS it reported."""
+    started = time.perf_counter()
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO)
+    seconds = time.perf_counter() - started
+    if out.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({out.returncode}): {' '.join(cmd[:3])} …\n{out.stderr[-2000:]}")
+    rss = next((float(line.split()[1]) for line in out.stderr.splitlines() if line.startswith("RSS_MB")), 0.0)
+    return seconds, rss
+
+
+def _paint(folder: Path, env: dict, repeat: int, results: dict, key: str) -> None:
+    gp_cmd = [sys.executable, "-c", GPREADER_APP, str(folder)]
+    bare_cmd = [sys.executable, "-c", BARE_APP]
+    _timed(gp_cmd, env)  # one unmeasured run: caches warm, files in the page cache
+    bare, gp, rss = [], [], []
+    for _ in range(repeat):  # interleaved, so that drift hits both alike
+        bare.append(_timed(bare_cmd, env)[0])
+        seconds, mb = _timed(gp_cmd, env)
+        gp.append(seconds)
+        rss.append(mb)
+    results[f"{key}_bare_s"] = statistics.median(bare)
+    results[f"{key}_s"] = statistics.median(gp)
+    results[f"{key}_ratio"] = results[f"{key}_s"] / results[f"{key}_bare_s"]
+    results[f"{key}_rss_mb"] = max(rss)
+
+
+def _child_run(stage: str, folder: Path, env: dict, repeat: int = 1, timeout: float | None = None) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", stage, "--folder", str(folder), "--repeat", str(repeat)]
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO, timeout=timeout)
+    if out.returncode != 0:
+        raise SystemExit(f"benchmark stage {stage} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _report(r: dict, n: int, text_mb: float) -> None:
+    rows = [
+        ("1. first paint, seeds ÷ bare Textual app", "paint_seeds_ratio",
+         f"{r['paint_seeds_s']:.2f} s ÷ {r['paint_seeds_bare_s']:.2f} s"),
+        (f"2. first paint, {n:,} articles, warm cache ÷ bare", "paint_10k_warm_ratio",
+         f"{r['paint_10k_warm_s']:.2f} s ÷ {r['paint_10k_warm_bare_s']:.2f} s"),
+        (f"3. cold indexing of {n:,} articles, s", "cold_index_s", f"{r['cold_index_mb_s']:.2f} MB/s of text"),
+        ("4. speaker finder per keystroke, p95 ms", "finder_p95_ms",
+         f"p50 {r['finder_p50_ms']:.2f} ms over {r['finder_speakers']:,} speakers, {r['finder_keys']} keys"),
+        ("5. full-text search, p95 ms", "fulltext_p95_ms",
+         f"p50 {r['fulltext_p50_ms']:.2f} ms; index built in {r['fulltext_build_s']:.1f} s, reopened in {r['fulltext_reopen_s']:.2f} s"),
+        (f"6. compare view for {n:,} articles, first build, s", "compare_s", r.get("compare_note", "")),
+        (f"7. peak RSS, app open on {n:,} articles, MB", "peak_rss_mb", f"load alone {r['load_rss_mb']:.0f} MB"),
+    ]
+    _say("")
+    for label, key, note in rows:
+        value = r.get(key)
+        if isinstance(value, str) and value.startswith(">"):  # gave up: slower than the limit
+            _say(f"{label:<50} {value:>9}   target ≤ {TARGETS[key]:<6} MISS  {note}")
+            continue
+        if not isinstance(value, (int, float)):
+            _say(f"{label:<50} {'—':>9}   target ≤ {TARGETS[key]:<6} NOT MEASURED  {note}")
+            continue
+        verdict = "PASS" if value <= TARGETS[key] else "MISS"
+        _say(f"{label:<50} {value:>9.2f}   target ≤ {TARGETS[key]:<6} {verdict}  {note}")
+    _say(f"{'   warm open (load_corpus from the cache), s':<50} {r['warm_open_s']:>9.2f}")
+    _say(f"{'   speaker index built, s':<50} {r['finder_build_s']:>9.2f}")
+    _say(f"(load average now {os.getloadavg()[0]:.1f}: figures from a busy machine are slower)")
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+# -- the children's side -----------------------------------------------------------------------
+def _child(args: argparse.Namespace) -> int:
+    import resource
+
+    sys.path.insert(0, str(REPO / "tui"))
+    from gpreader.corpus import load_corpus
+
+    out: dict = {}
+    if args.child in ("cold", "warm"):
+        started = time.perf_counter()
+        corpus = load_corpus(args.folder, cache=True)
+        out["seconds"] = time.perf_counter() - started
+        out["articles"] = len(corpus.articles)
+        out["problems"] = [str(p) for p in corpus.problems[:3]]
+        if corpus.problems and args.child == "warm":
+            print(f"warning: {corpus.problems[0]}", file=sys.stderr)
+    elif args.child == "inner":
+        corpus = load_corpus(args.folder, cache=True)
+        out.update(_finder(corpus, args.repeat))
+        out.update(_fulltext(corpus, args.repeat))
+    elif args.child == "compare":
+        out.update(_compare(load_corpus(args.folder, cache=True), args.repeat))
+    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+    return 0
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _keystrokes(queries: list[str]) -> list[str]:
+    return [q[:i] for q in queries for i in range(1, len(q) + 1)]
+
+
+def _finder(corpus, repeat: int) -> dict:
+    from gpreader.search import SpeakerIndex
+
+    started = time.perf_counter()
+    index = SpeakerIndex(corpus)
+    built = time.perf_counter() - started
+    people = sorted(s.display_name for s in corpus.speakers.values() if s.kind == "person")
+    step = max(1, len(people) // TYPED_NAMES)
+    keys = _keystrokes([n.lower() for n in people[::step][:TYPED_NAMES]] + TYPED_EXTRA)
+    p50s, p95s = [], []
+    for _ in range(repeat):
+        times = []
+        for typed in keys:
+            t = time.perf_counter()
+            index.search(typed, 50)
+            times.append((time.perf_counter() - t) * 1000)
+        p50s.append(_percentile(times, 0.5))
+        p95s.append(_percentile(times, 0.95))
+    return {"finder_p50_ms": statistics.median(p50s), "finder_p95_ms": statistics.median(p95s),
+            "finder_build_s": built, "finder_speakers": len(index.entries), "finder_keys": len(keys)}
+
+
+def _fulltext(corpus, repeat: int) -> dict:
+    from gpreader.corpus.fulltext import open_fulltext
+
+    path = Path(os.environ["GPREADER_CACHE_DIR"]) / "bench-fulltext.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    started = time.perf_counter()
+    index, problems = open_fulltext(corpus, cache=path)
+    built = time.perf_counter() - started
+    index.close()
+    started = time.perf_counter()
+    index, problems = open_fulltext(corpus, cache=path)
+    reopened = time.perf_counter() - started
+    keys = _keystrokes(FULLTEXT_QUERIES)
+    p50s, p95s = [], []
+    for _ in range(repeat):
+        times = []
+        for typed in keys:
+            t = time.perf_counter()
+            index.search(typed, 50)
+            times.append((time.perf_counter() - t) * 1000)
+        p50s.append(_percentile(times, 0.5))
+        p95s.append(_percentile(times, 0.95))
+    index.close()
+    return {"fulltext_p50_ms": statistics.median(p50s), "fulltext_p95_ms": statistics.median(p95s),
+            "fulltext_build_s": built, "fulltext_reopen_s": reopened, "fulltext_keys": len(keys)}
+
+
+def _compare(corpus, repeat: int) -> dict:
+    try:
+        from gpreader.corpus.compare import build_compare
+    except ImportError:
+        return {"compare_s": "not measured", "compare_note": "gpreader.corpus.compare.build_compare is missing"}
+    t = time.perf_counter()
+    table = build_compare(corpus)  # the first build finds every article's proposals
+    first = time.perf_counter() - t
+    again = []
+    for _ in range(repeat):  # later builds (another year range, the themes edited) reuse them
+        t = time.perf_counter()
+        build_compare(corpus)
+        again.append(time.perf_counter() - t)
+    note = (f"rebuilt in {statistics.median(again):.2f} s; {len(table.proposals())} proposals, "
+            f"{len(table.rows)} themes × {len(table.columns)} years")
+    return {"compare_s": first, "compare_rebuild_s": statistics.median(again), "compare_note": note}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

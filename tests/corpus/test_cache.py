@@ -1,0 +1,303 @@
+"""The index cache: a warm load equals a cold one, only what changed is parsed again, and a
+cache that is damaged, locked or unwritable is one warning line, never a wrong result."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import gpreader.corpus
+import gpreader.corpus.cache as cache_module
+import gpreader.corpus.loader as loader
+import gpreader.corpus.version as version
+from gpreader.corpus.cache_codec import decode_article, encode_article
+from gpreader.corpus.loader import load_corpus
+from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement
+from gpreader.resources import bundled_seeds
+
+SEEDS = bundled_seeds()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "cache" / "index.sqlite"
+
+
+@pytest.fixture
+def engine_calls(monkeypatch):
+    """The ids of the articles the quote engine is run on."""
+    calls: list[str] = []
+    real = loader.extract_quotes
+
+    def counting(article):
+        calls.append(article.id)
+        return real(article)
+
+    monkeypatch.setattr(loader, "extract_quotes", counting)
+    return calls
+
+
+def summary(corpus):
+    """Everything a user sees of a corpus, as plain data."""
+    return (
+        [(a.id, a.headline, a.paragraphs, a.comments, a.outlet, a.date, a.author, a.citation, a.evidence) for a in corpus.articles],
+        [[q.to_json() for q in a.quotes] for a in corpus.articles],
+        [(a.id, [(s.paragraph, s.start, s.end, s.speaker) for s in a.statements]) for a in corpus.articles],
+        {name: s.to_json() for name, s in corpus.speakers.items()},
+        [str(p) for p in corpus.problems],
+    )
+
+
+def cache_problems(corpus, db):
+    return [p for p in corpus.problems if p.path == db]
+
+
+def test_a_warm_load_equals_a_cold_one_and_runs_no_engine(folder, db, engine_calls):
+    plain = load_corpus(folder)
+    cold = load_corpus(folder, cache=db)
+    assert db.exists()
+    engine_calls.clear()
+    warm = load_corpus(folder, cache=db)
+    assert engine_calls == []
+    assert summary(warm) == summary(cold) == summary(plain)
+    assert warm.articles == plain.articles  # every field, local speakers and roles included
+
+
+def test_only_a_changed_file_is_parsed_again(folder, db, engine_calls):
+    load_corpus(folder, cache=db)
+    path = folder / "001_52dddf06ea81e95a.txt"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    # same size and modification time, different words: the content hash still tells
+    path.write_text(text.replace("Mr Stevens put", "Mr Stevens set"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    engine_calls.clear()
+    corpus = load_corpus(folder, cache=db)
+    assert engine_calls == ["001_52dddf06ea81e95a"]
+    assert any("Mr Stevens set" in p for p in corpus.article("001_52dddf06ea81e95a").paragraphs)
+    assert summary(corpus) == summary(load_corpus(folder))
+
+
+def test_a_touched_but_unchanged_file_is_not_parsed_again(folder, db, engine_calls):
+    load_corpus(folder, cache=db)
+    path = folder / "000_bfb60d14f6019173.txt"
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    engine_calls.clear()
+    corpus = load_corpus(folder, cache=db)
+    assert engine_calls == []
+    assert summary(corpus) == summary(load_corpus(folder))
+
+
+def test_a_catalog_change_reaches_the_article(folder, db):
+    load_corpus(folder, cache=db)
+    catalog = folder / "catalog.toml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace('outlet = "GP"', 'outlet = "GPonline"'), encoding="utf-8")
+    corpus = load_corpus(folder, cache=db)
+    assert corpus.article("000_bfb60d14f6019173").quote_citation() == "GPonline, Feb 2014"
+
+
+def test_new_and_deleted_files_show_on_the_next_load(folder, db):
+    load_corpus(folder, cache=db)
+    (folder / "004_f127605748b66a42.txt").unlink()
+    (folder / "new.txt").write_text("A new story\n\n‘We are ready,’ said Dr Jane Smith.\n", encoding="utf-8")
+    corpus = load_corpus(folder, cache=db)
+    assert "004_f127605748b66a42" not in [a.id for a in corpus.articles]
+    assert corpus.article("new").quotes[0].speaker == "Jane Smith"
+    assert summary(corpus) == summary(load_corpus(folder))
+
+
+def test_a_new_engine_parses_everything_again(folder, db, engine_calls, monkeypatch):
+    load_corpus(folder, cache=db)
+    monkeypatch.setattr(cache_module, "engine_fingerprint", lambda: "2:something-else")
+    engine_calls.clear()
+    load_corpus(folder, cache=db)
+    assert len(engine_calls) == 5
+
+
+def test_the_fingerprint_follows_the_engine_version(monkeypatch):
+    assert isinstance(gpreader.corpus.ENGINE_VERSION, str)
+    before = version.engine_fingerprint()
+    monkeypatch.setattr(version, "ENGINE_VERSION", "bumped")
+    version.engine_fingerprint.cache_clear()
+    try:
+        assert version.engine_fingerprint() != before
+    finally:
+        version.engine_fingerprint.cache_clear()
+
+
+def test_garbage_in_the_cache_file_is_moved_aside_and_rebuilt(folder, db):
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"this is not a database " * 500)
+    corpus = load_corpus(folder, cache=db)
+    assert summary(corpus)[:4] == summary(load_corpus(folder))[:4]
+    [problem] = cache_problems(corpus, db)
+    assert not problem.fatal and "\n" not in str(problem) and str(db) in str(problem)
+    assert (db.parent / "index.sqlite.corrupt").exists()
+    again = load_corpus(folder, cache=db)
+    assert cache_problems(again, db) == []
+    assert summary(again) == summary(load_corpus(folder))
+
+
+def test_a_locked_cache_is_bypassed_with_one_line(folder, db):
+    db.parent.mkdir(parents=True)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("CREATE TABLE t (x)")
+    other.execute("BEGIN EXCLUSIVE")  # another process in the middle of writing
+    try:
+        corpus = load_corpus(folder, cache=db)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    [problem] = cache_problems(corpus, db)
+    assert "locked" in problem.reason and not problem.fatal
+    assert summary(corpus)[:4] == summary(load_corpus(folder))[:4]
+
+
+def test_a_cache_that_cannot_be_written_keeps_the_right_results(folder, db):
+    load_corpus(folder, cache=db)
+    path = folder / "002_24d1e309c0c47b10.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nDr Geddes said: ‘One more thing.’\n", encoding="utf-8")
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # holds the write lock
+    try:
+        corpus = load_corpus(folder, cache=db)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    [problem] = cache_problems(corpus, db)
+    assert "locked" in problem.reason
+    assert "One more thing." in [q.text for q in corpus.article("002_24d1e309c0c47b10").quotes]
+    assert summary(corpus)[:4] == summary(load_corpus(folder))[:4]
+
+
+def test_an_unusable_cache_location_is_one_line(folder, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    db = blocker / "index.sqlite"
+    corpus = load_corpus(folder, cache=db)
+    [problem] = cache_problems(corpus, db)
+    assert "cannot create its folder" in str(problem) and "\n" not in problem.reason
+    assert summary(corpus)[:4] == summary(load_corpus(folder))[:4]
+
+
+@pytest.mark.parametrize("damage", ["flip", "valid-json-wrong-shape"])
+def test_a_damaged_row_is_parsed_again_not_believed(folder, db, engine_calls, damage):
+    load_corpus(folder, cache=db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    path = str((folder / "003_c11f4f72208e9254.txt").absolute())
+    if damage == "flip":  # a flipped byte in the file: the checksum no longer matches
+        data = conn.execute("SELECT data FROM articles WHERE path = ?", (path,)).fetchone()[0]
+        conn.execute("UPDATE articles SET data = ? WHERE path = ?", (data.replace(b"Stevens", b"Stevenz"), path))
+    else:  # well-formed but not an article: decoding fails
+        bad = b'[1, {"x": 1}]'
+        conn.execute("UPDATE articles SET data = ?, crc = ? WHERE path = ?", (bad, cache_module.checksum(bad), path))
+    conn.close()
+    engine_calls.clear()
+    corpus = load_corpus(folder, cache=db)
+    assert engine_calls == ["003_c11f4f72208e9254"]
+    assert summary(corpus) == summary(load_corpus(folder))
+
+
+def test_the_default_cache_lives_in_the_cache_dir(folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("GPREADER_CACHE_DIR", str(tmp_path / "user-cache"))
+    load_corpus(folder, cache=True)
+    assert (tmp_path / "user-cache" / "index.sqlite").exists()
+
+
+def test_without_cache_nothing_is_written(folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("GPREADER_CACHE_DIR", str(tmp_path / "user-cache"))
+    load_corpus(folder)
+    load_corpus(folder, cache=False)
+    assert not (tmp_path / "user-cache").exists()
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_progress_and_articles_are_reported_as_they_arrive(folder, db, warm):
+    if warm:
+        load_corpus(folder, cache=db)
+    progress: list[tuple[int, int]] = []
+    arrived: list[str] = []
+    corpus = load_corpus(folder, cache=db, on_progress=lambda d, t: progress.append((d, t)), on_article=lambda a: arrived.append(a.id))
+    assert progress == [(i, 5) for i in range(1, 6)]
+    assert sorted(arrived) == sorted(a.id for a in corpus.articles)
+
+
+def test_worker_processes_give_the_same_corpus(folder, db):
+    for i in range(6):  # a few more files, so that both workers have some
+        shutil.copy(folder / "001_52dddf06ea81e95a.txt", folder / f"copy{i}.txt")
+    serial = load_corpus(folder, workers=1)
+    parallel = load_corpus(folder, cache=db, workers=2)
+    assert summary(parallel) == summary(serial)
+    assert summary(load_corpus(folder, cache=db, workers=2)) == summary(serial)
+
+
+def test_an_open_index_cache_can_be_shared_between_loads(folder, db, engine_calls):
+    with cache_module.IndexCache(db) as cache:
+        load_corpus(folder, cache=cache)
+        engine_calls.clear()
+        corpus = load_corpus(folder, cache=cache)
+    assert engine_calls == []
+    assert len(corpus.articles) == 5
+
+
+def _sample(annotation: str, i: int):
+    """A value for a field of this annotation, never its default."""
+    samples = {
+        "int": 7 + i, "bool": True, "str": f"value {i}", "str | None": f"value {i}",
+        "int | None": 3 + i, "PubDate | None": PubDate(2014, 2, None, "month", True),
+        "set[str]": {"Mr Smith", f"alias {i}"}, "list[str]": [f"one {i}", "two"],
+        "dict[str, str]": {"date": f"evidence {i}"},
+        "list[Role]": [Role(f"role {i}", "x", PubDate(2015, 1, 2)), Role("another", "x", None)],
+    }
+    assert annotation in samples, f"add a sample value for a model field of type {annotation!r}"
+    return samples[annotation]
+
+
+def _filled(cls, **given):
+    values = {f.name: _sample(str(f.type), i) for i, f in enumerate(dataclasses.fields(cls)) if f.name not in given}
+    return cls(**values, **given)
+
+
+def test_every_field_of_the_model_survives_the_cache():
+    path = Path("/somewhere/x.txt")
+    article = _filled(
+        Article, id="x", path=path, quotes=[], statements=[], local_speakers={},
+    )
+    article.paragraphs = ["First paragraph, ‘quoted’.", "Second."]
+    article.quotes = [_filled(Quote, article_id="x"), Quote("x", 0, 18, 24, "quoted", role_mention="the chair")]
+    article.statements = [_filled(Statement)]
+    speaker = _filled(Speaker)
+    article.local_speakers = {speaker.name: speaker}
+    data = encode_article(article, ["a warning"])
+    assert decode_article(data, path) == (article, ["a warning"])
+
+
+def test_an_article_the_cache_cannot_hold_exactly_is_parsed_each_time(folder, db, engine_calls, monkeypatch):
+    real = loader.extract_quotes
+
+    def odd(article):
+        quotes = real(article)
+        if article.id.startswith("000"):
+            quotes[0].kind = ("a", "tuple")  # not a number or text: cannot be a flat field
+        return quotes
+
+    monkeypatch.setattr(loader, "extract_quotes", odd)
+    load_corpus(folder, cache=db)
+    engine_calls.clear()
+    corpus = load_corpus(folder, cache=db)
+    assert engine_calls == ["000_bfb60d14f6019173"]  # the other four came from the cache
+    assert corpus.article("000_bfb60d14f6019173").quotes[0].kind == ("a", "tuple")
+    assert [p for p in corpus.problems if p.path == db] == []

@@ -1,0 +1,273 @@
+"""Articles as the index cache stores them: compact JSON, derived from the model's fields.
+
+Quotes and statements are flat runs of JSON scalars, one run per item, whose text fields
+are indexes into the row's string table (-1 is None): parsing many little lists costs
+three times as much. A quote's text is its paragraph's slice unless the row lists it. The
+other fields of Article, Speaker, Role and PubDate are written by a generic walk over the
+dataclass fields, so a field added to the model is stored too, and every article is
+decoded again as it is encoded: one that would not come back equal is not cached at all
+(``CodecError``). JSON only, never pickle: a damaged row can only fail to decode.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement
+
+FORMAT = 3  # part of every row
+_SPECIAL = ("id", "path", "quotes", "statements", "local_speakers")  # Article fields written apart
+_CLASSES = {c.__name__: c for c in (PubDate, Role, Speaker)}
+
+
+class CodecError(ValueError):
+    """An article the cache cannot hold exactly; it is parsed afresh each time instead."""
+
+
+class _Flat:
+    """Items of one dataclass as a flat list of scalars, *width* per item.
+
+    Fields whose annotation names ``str`` go through the row's string table. *given* are
+    fields the caller supplies on decoding (the article id, and a quote's text, sliced).
+    """
+
+    def __init__(self, cls: type, given: dict[str, str]) -> None:
+        self.cls = cls
+        types = {f.name: str(f.type) for f in dataclasses.fields(cls)}
+        self.names = [name for name in types if name not in given]
+        self.texts = {name for name in self.names if "str" in types[name]}
+        self.width = len(self.names)
+        pos = {n: i for i, n in enumerate(self.names)}
+        args = []
+        for f in dataclasses.fields(cls):
+            if f.name in given:
+                args.append(given[f.name].format(**{k: f"v[n+{i}]" for k, i in pos.items()}))
+            elif f.name in self.texts:
+                args.append(f"s[v[n+{pos[f.name]}]]")
+            else:
+                args.append(f"v[n+{pos[f.name]}]")
+        # one generated comprehension per class: as fast as writing the fields out by hand
+        source = f"def decode(v, s, pars, article_id):\n    return [cls({', '.join(args)}) for n in range(0, len(v), {self.width})]\n"
+        scope: dict = {"cls": cls, "cut": _cut}
+        exec(compile(source, f"<cache_codec {cls.__name__}>", "exec"), scope)
+        self.decode = scope["decode"]
+
+    def encode(self, items: list, ref) -> list:
+        out: list = []
+        for item in items:
+            for name in self.names:
+                value = getattr(item, name)
+                if name in self.texts:
+                    if value is not None and type(value) is not str:
+                        raise CodecError(f"{self.cls.__name__}.{name} is not text")
+                    out.append(ref(value))
+                elif value is None or type(value) in (int, float, bool):
+                    out.append(value)
+                else:
+                    raise CodecError(f"{self.cls.__name__}.{name} is not a number")
+        return out
+
+
+def _cut(pars: list[str], p: int, a: int, b: int) -> str:
+    """A quote's paragraph slice; '' for an impossible place (its text is then in the row)."""
+    try:
+        return pars[p][a:b]
+    except (IndexError, TypeError):
+        return ""
+
+
+_QUOTES = _Flat(Quote, {"article_id": "article_id", "text": "cut(pars, {paragraph}, {start}, {end})"})
+_STATEMENTS = _Flat(Statement, {})
+
+
+def _plain(value):
+    """*value* as JSON-able data; model dataclasses, sets and tuples tagged with '$'."""
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    if type(value) is list:
+        return [_plain(v) for v in value]
+    if type(value) is dict:
+        if all(type(k) is str for k in value) and "$" not in value:
+            return {k: _plain(v) for k, v in value.items()}
+        return {"$": "dict", "v": [[_plain(k), _plain(v)] for k, v in value.items()]}
+    if type(value) in (set, frozenset):
+        try:
+            items = sorted(value)
+        except TypeError:
+            raise CodecError("a set that cannot be ordered") from None
+        return {"$": type(value).__name__, "v": [_plain(v) for v in items]}
+    if type(value) is tuple:
+        return {"$": "tuple", "v": [_plain(v) for v in value]}
+    name = type(value).__name__
+    if _CLASSES.get(name) is type(value):
+        return {"$": name, "v": [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]}
+    raise CodecError(f"cannot store a {name}")
+
+
+def _unplain(value):
+    if type(value) is str:
+        return sys.intern(value) if len(value) < 80 else value  # names and kinds recur everywhere
+    if type(value) is list:
+        return [_unplain(v) for v in value]
+    if type(value) is dict:
+        tag = value.get("$")
+        if tag is None:
+            return {k: _unplain(v) for k, v in value.items()}
+        items = [_unplain(v) for v in value["v"]]
+        if tag == "dict":
+            return {_hashable(k): v for k, v in items}
+        if tag == "set":
+            return set(items)
+        if tag == "frozenset":
+            return frozenset(items)
+        if tag == "tuple":
+            return tuple(items)
+        return _CLASSES[tag](*items)
+    return value
+
+
+def _intern(value):
+    return sys.intern(value) if type(value) is str else value
+
+
+def _fields_decoder(cls: type, intern: bool):
+    """A fast decoder of ``_plain(instance)["v"]`` of *cls*: known field types are read
+    directly (generated code), any other through ``_unplain``."""
+    text = "intern" if intern else ""
+    known = {
+        "str": text, "str | None": text, "int": "", "int | None": "", "bool": "", "float": "",
+        "list[str]": "", "dict[str, str]": "",
+        "set[str]": "strset", "PubDate | None": "date", "list[Role]": "roles",
+    }
+    args = []
+    for i, f in enumerate(dataclasses.fields(cls)):
+        how = known.get(str(f.type), "unplain")
+        args.append(f"{how}(v[{i}])" if how else f"v[{i}]")
+    source = f"def decode(v):\n    return cls({', '.join(args)})\n"
+    scope = {"cls": cls, "intern": _intern, "unplain": _unplain, "strset": _strset, "date": _date, "roles": _roles}
+    exec(compile(source, f"<cache_codec {cls.__name__} fields>", "exec"), scope)
+    return scope["decode"]
+
+
+def _strset(value) -> set:
+    if type(value) is not dict or value.get("$") != "set":
+        raise ValueError("not a set")
+    return {sys.intern(v) for v in value["v"]}
+
+
+def _date(value):
+    if value is None:
+        return None
+    if value.get("$") != "PubDate":
+        raise ValueError("not a date")
+    return PubDate(*value["v"])
+
+
+def _roles(value) -> list:
+    return [_ROLE(r["v"]) for r in value]
+
+
+_ROLE = _fields_decoder(Role, intern=True)
+_SPEAKER = _fields_decoder(Speaker, intern=True)
+
+
+def _speaker(value) -> Speaker:
+    if value.get("$") != "Speaker":
+        raise ValueError("not a speaker")
+    return _SPEAKER(value["v"])
+
+
+def _hashable(key):
+    return tuple(key) if type(key) is list else key
+
+
+def encode_article(article: Article, warnings: list[str]) -> bytes:
+    """The JSON row of a parsed *article* (quotes found, speakers not yet merged) and its
+    load warnings. Raises ``CodecError`` if it would not decode to an equal article."""
+    table: dict[str, int] = {}
+
+    def ref(text: str | None) -> int:
+        return -1 if text is None else table.setdefault(text, len(table))
+
+    pars = article.paragraphs
+    quotes = _QUOTES.encode(article.quotes, ref)
+    texts = [[n, q.text] for n, q in enumerate(article.quotes) if _slice(pars, q) != q.text]
+    statements = _STATEMENTS.encode(article.statements, ref)
+    fields = {f.name: _plain(getattr(article, f.name)) for f in dataclasses.fields(Article) if f.name not in _SPECIAL}
+    speakers = [[name, _plain(s)] for name, s in article.local_speakers.items()]
+    try:
+        data = json.dumps(
+            [FORMAT, fields, quotes, texts, statements, list(table), speakers, list(warnings)],
+            ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+        ).encode("utf-8", "surrogatepass")
+    except (TypeError, ValueError) as exc:
+        raise CodecError(str(exc)) from None
+    try:
+        again, warned = decode_article(data, article.path)
+    except Exception as exc:  # whatever it is, this article is not cached
+        raise CodecError(f"does not decode: {exc!r}") from None
+    if again != article or warned != list(warnings) or again.id != article.id:
+        raise CodecError("does not come back equal")
+    return data
+
+
+def _slice(pars: list[str], q: Quote) -> str | None:
+    try:
+        return pars[q.paragraph][q.start : q.end]
+    except (IndexError, TypeError):
+        return None
+
+
+def decode_article(data: bytes | str, path: Path) -> tuple[Article, list[str]]:
+    """The article (with ``path``; its id is the file's stem) and warnings of a JSON row.
+    Raises ValueError, TypeError, KeyError or IndexError if the row is damaged."""
+    fmt, fields, quotes, texts, statements, table, speakers, warnings = json.loads(data)
+    if fmt != FORMAT or len(quotes) % _QUOTES.width or len(statements) % _STATEMENTS.width:
+        raise ValueError("not a cached article")
+    article_id = path.stem
+    strings = [sys.intern(t) for t in table]
+    strings.append(None)  # index -1
+    article = Article(id=article_id, path=path, **{k: _ARTICLE_FIELDS.get(k, _unplain)(v) for k, v in fields.items()})
+    pars = article.paragraphs
+    article.quotes = _QUOTES.decode(quotes, strings, pars, article_id)
+    for n, text in texts:
+        article.quotes[n].text = text
+    article.statements = _STATEMENTS.decode(statements, strings, pars, article_id)
+    article.local_speakers = {sys.intern(name): _speaker(s) for name, s in speakers}
+    return article, list(warnings)
+
+
+def _same(value):
+    return value
+
+
+# how each Article field is read back: as stored for the plain types, else the generic walk
+_ARTICLE_FIELDS = {
+    f.name: _date if str(f.type) == "PubDate | None" else _same
+    for f in dataclasses.fields(Article)
+    if str(f.type) in ("str", "str | None", "list[str]", "dict[str, str]", "PubDate | None")
+}
+
+
+def encode_catalog(catalog: dict[str, dict], reasons: list[str]) -> bytes:
+    """JSON of a parsed catalog ({stem: fields}) and its problems' reasons."""
+    try:
+        data = json.dumps([FORMAT, _plain(catalog), list(reasons)], ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8", "surrogatepass"
+        )
+        same = decode_catalog(data) == (catalog, list(reasons))
+    except Exception as exc:  # whatever it is, this catalog is not cached
+        raise CodecError(str(exc)) from None
+    if not same:
+        raise CodecError("does not come back equal")
+    return data
+
+
+def decode_catalog(data: bytes) -> tuple[dict[str, dict], list[str]]:
+    fmt, catalog, reasons = json.loads(data)
+    if fmt != FORMAT or not isinstance(catalog, dict):
+        raise ValueError("not a cached catalog")
+    return _unplain(catalog), list(reasons)

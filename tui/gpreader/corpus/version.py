@@ -1,0 +1,33 @@
+"""The engine's version, and a fingerprint of its source for keying the index cache.
+
+Bump ``ENGINE_VERSION`` when the engine's results change. The fingerprint also folds in
+the bytes of the engine's source files, so a forgotten bump cannot serve stale results.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+
+ENGINE_VERSION = "1"
+
+# Files whose code decides what an Article (with quotes, statements, local speakers) is.
+ENGINE_FILES = (
+    "quotes.py", "attribution.py", "names.py", "extract.py", "clean.py", "text.py",
+    "catalog.py", "loader.py", "model.py", "cache.py", "cache_codec.py",
+)
+
+
+@functools.cache
+def engine_fingerprint() -> str:
+    """'1:3fa9c2…': the version and a hash of the engine's source files."""
+    digest = hashlib.sha256(ENGINE_VERSION.encode())
+    here = Path(__file__).parent
+    for name in ENGINE_FILES:
+        digest.update(name.encode() + b"\0")
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:  # no source shipped: the version alone has to do
+            digest.update(b"<unreadable>")
+    return f"{ENGINE_VERSION}:{digest.hexdigest()[:20]}"
