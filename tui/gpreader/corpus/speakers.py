@@ -19,25 +19,43 @@ def _key(speaker: Speaker) -> str:
     return f"{speaker.kind}:{speaker.name.lower()}"
 
 
-def _find(canon: dict[str, Speaker], local: Speaker) -> Speaker | None:
-    if local.kind == "person":
-        hit = canon.get(_key(local))
+class _Canon:
+    """The canonical speakers so far, indexed by key, by surname and by kind."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Speaker] = {}
+        self.by_surname: dict[str, list[Speaker]] = {}
+        self.bodies: dict[str, list[Speaker]] = {}  # organisations and documents, by kind
+
+    def add(self, speaker: Speaker) -> None:
+        self.by_key[_key(speaker)] = speaker
+        if speaker.kind == "person":
+            self.by_surname.setdefault(speaker.name.split()[-1].lower(), []).append(speaker)
+        else:
+            self.bodies.setdefault(speaker.kind, []).append(speaker)
+
+    def rename(self, speaker: Speaker, name: str) -> None:
+        del self.by_key[_key(speaker)]
+        speaker.aliases.add(speaker.name)
+        speaker.name = name
+        self.by_key[_key(speaker)] = speaker
+
+    def find(self, local: Speaker) -> Speaker | None:
+        hit = self.by_key.get(_key(local))
         if hit is not None:
             return hit
-        surname = local.name.split()[-1].lower()
-        same = [s for s in canon.values() if s.kind == "person" and s.name.split()[-1].lower() == surname]
-        if " " not in local.name and len(same) == 1:
-            return same[0]
-        if " " in local.name:
-            # "Stevens" seen earlier on its own, now "Simon Stevens": upgrade the lone surname
-            lone = [s for s in same if " " not in s.name]
-            if len(lone) == 1 and len(same) == 1:
-                return lone[0]
+        if local.kind == "person":
+            same = self.by_surname.get(local.name.split()[-1].lower(), [])
+            if len(same) != 1:
+                return None
+            if " " not in local.name or " " not in same[0].name:
+                # "Stevens" alone, or "Simon Stevens" after a lone "Stevens": one person
+                return same[0]
+            return None
+        for s in self.bodies.get(local.kind, ()):
+            if same_org(s.name, local.name):
+                return s
         return None
-    for s in canon.values():
-        if s.kind == local.kind and same_org(s.name, local.name):
-            return s
-    return None
 
 
 def _stronger(a: str | None, b: str | None) -> str | None:
@@ -46,9 +64,9 @@ def _stronger(a: str | None, b: str | None) -> str | None:
     return a
 
 
-def _resolve_roles_across_corpus(articles: list[Article], canon: dict[str, Speaker]) -> None:
+def _resolve_roles_across_corpus(articles: list[Article], canon: list[Speaker]) -> None:
     """'said the chief executive of NHS England' with no name: whoever held that role then."""
-    people = [s for s in canon.values() if s.kind == "person"]
+    people = [s for s in canon if s.kind == "person"]
     for article in articles:
         for quote in article.quotes:
             if quote.speaker is not None or not quote.role_mention:
@@ -73,22 +91,20 @@ def _resolve_roles_across_corpus(articles: list[Article], canon: dict[str, Speak
 
 def build_speakers(articles: list[Article]) -> dict[str, Speaker]:
     """Merge every article's speakers; rewrite quotes to canonical names; {name: Speaker}."""
-    canon: dict[str, Speaker] = {}
+    canon = _Canon()
     renames: dict[tuple[str, str], Speaker] = {}
     ordered = sorted(articles, key=lambda a: a.sort_key)
     # full names first, so that lone surnames can find them
     pairs = [(a, s) for a in ordered for s in a.local_speakers.values()]
     pairs.sort(key=lambda p: 0 if (p[1].kind != "person" or " " in p[1].name) else 1)
+    seen_roles: set[tuple[int, str, str]] = set()
     for article, local in pairs:
-        hit = _find(canon, local)
+        hit = canon.find(local)
         if hit is None:
             hit = Speaker(name=local.name, kind=local.kind, honorific=local.honorific)
-            canon[_key(hit)] = hit
+            canon.add(hit)
         elif len(local.name) > len(hit.name) and (local.kind != "person" or " " in local.name):
-            del canon[_key(hit)]
-            hit.aliases.add(hit.name)
-            hit.name = local.name
-            canon[_key(hit)] = hit
+            canon.rename(hit, local.name)
         # the latest real title wins: Professor in 2014, Dame later
         hit.honorific = _stronger(local.honorific, hit.honorific)
         hit.aliases |= local.aliases | {local.name}
@@ -98,7 +114,9 @@ def build_speakers(articles: list[Article]) -> dict[str, Speaker]:
             if local.honorific:
                 hit.aliases.add(f"{local.honorific} {surname}")
         for role in local.roles:
-            if all((r.text, r.article_id) != (role.text, role.article_id) for r in hit.roles):
+            key = (id(hit), role.text, article.id)
+            if key not in seen_roles:
+                seen_roles.add(key)
                 hit.roles.append(Role(role.text, article.id, article.date))
         renames[(article.id, local.name)] = hit
     for article in articles:
@@ -107,8 +125,8 @@ def build_speakers(articles: list[Article]) -> dict[str, Speaker]:
                 hit = renames.get((article.id, item.speaker))
                 if hit is not None:
                     item.speaker = hit.name
-    _resolve_roles_across_corpus(articles, canon)
-    speakers = {s.name: s for s in canon.values()}
+    _resolve_roles_across_corpus(articles, list(canon.by_key.values()))
+    speakers = {s.name: s for s in canon.by_key.values()}
     for s in speakers.values():
         s.aliases.discard(s.name)
     return speakers
