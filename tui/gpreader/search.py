@@ -116,16 +116,17 @@ class SpeakerIndex:
         """Speakers matching every word of *query*, best first; all speakers if it is empty."""
         typed = words(query)
         meaningful = [w for w in typed if w not in STOP_WORDS] or typed
-        hits: list[SpeakerHit] = []
+        found: list[tuple[float, str, _Entry]] = []
         for entry in self.entries:
             if not meaningful:
-                hits.append(_hit(entry, 100.0, ""))
+                found.append((100.0, "", entry))
                 continue
             scored = _score(entry, meaningful, "".join(typed))
             if scored is not None:
-                hits.append(_hit(entry, *scored))
-        hits.sort(key=lambda h: (-h.score, -h.quote_count, h.name.casefold()))
-        return hits[:limit]
+                found.append((scored[0], scored[1], entry))
+        found.sort(key=lambda f: (-f[0], -f[2].quote_count, f[2].speaker.name.casefold()))
+        # only the rows shown are built (a speaker's latest role is worked out per row)
+        return [_hit(entry, score, matched) for score, matched, entry in found[:limit]]
 
 
 def _word_score(typed: str, candidates: set[str] | dict[str, str], cutoff: float) -> tuple[float, str]:
