@@ -75,7 +75,7 @@ class PubDate:
         return self.display()
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     """One quotation, or one paragraph's part of a quotation that runs over paragraphs.
 
@@ -114,7 +114,7 @@ class Quote:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """A sentence of reported speech and who it reports: "Stevens set out four suggestions…".
 
@@ -127,7 +127,7 @@ class Statement:
     speaker: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     text: str
     article_id: str
