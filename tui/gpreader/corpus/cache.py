@@ -126,7 +126,7 @@ class IndexCache:
             conn.execute("PRAGMA synchronous=NORMAL")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version != SCHEMA:
-                with _transaction(conn):
+                with transaction(conn):
                     conn.execute("DROP TABLE IF EXISTS articles")
                     conn.execute("DROP TABLE IF EXISTS settings")
                     conn.execute("DROP TABLE IF EXISTS catalogs")
@@ -144,7 +144,7 @@ class IndexCache:
                     conn.execute(f"PRAGMA user_version={SCHEMA}")
             row = conn.execute("SELECT value FROM settings WHERE key='engine'").fetchone()
             if row is None or row[0] != self.engine:  # a new engine: old rows can never be used again
-                with _transaction(conn):
+                with transaction(conn):
                     conn.execute("DELETE FROM articles WHERE engine != ?", (self.engine,))
                     conn.execute("DELETE FROM catalogs WHERE engine != ?", (self.engine,))
                     conn.execute("INSERT OR REPLACE INTO settings VALUES ('engine', ?)", (self.engine,))
@@ -192,7 +192,7 @@ class IndexCache:
         return row[3] if checksum(row[3]) == row[2] else None
 
     def store_catalog(self, folder: Path | str, sha256: str, data: bytes) -> None:
-        with _transaction(self._conn):
+        with transaction(self._conn):
             self._conn.execute(
                 "INSERT OR REPLACE INTO catalogs VALUES (?, ?, ?, ?, ?)",
                 (str(folder), sha256, self.engine, checksum(data), data),
@@ -205,20 +205,20 @@ class IndexCache:
             for e in entries
         ]
         if rows:
-            with _transaction(self._conn):
+            with transaction(self._conn):
                 self._conn.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def touch(self, updates: Iterable[tuple[str, int, int, int]]) -> None:
         """Record new (path, size, mtime_ns, indexed_ns) for files whose content hash still matched."""
         rows = [(size, mtime, indexed, path) for path, size, mtime, indexed in updates]
         if rows:
-            with _transaction(self._conn):
+            with transaction(self._conn):
                 self._conn.executemany("UPDATE articles SET size=?, mtime_ns=?, indexed_ns=? WHERE path=?", rows)
 
     def forget(self, paths: Iterable[str]) -> None:
         rows = [(p,) for p in paths]
         if rows:
-            with _transaction(self._conn):
+            with transaction(self._conn):
                 self._conn.executemany("DELETE FROM articles WHERE path = ?", rows)
 
     def close(self) -> None:
@@ -237,7 +237,7 @@ class IndexCache:
         self.close()
 
 
-class _transaction:
+class transaction:
     """BEGIN IMMEDIATE … COMMIT, rolled back on error (the connection is in autocommit mode)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from gpreader.corpus.cache import BUSY_TIMEOUT, default_cache_path, describe, is_corruption
+from gpreader.corpus.cache import BUSY_TIMEOUT, default_cache_path, describe, is_corruption, transaction
 from gpreader.corpus.model import Article, Corpus
 
 SCHEMA = 1
@@ -193,8 +193,8 @@ class FullTextIndex:
                 on_progress(min(n + SYNC_BATCH, len(todo)), len(todo))
         return len(todo)
 
-    def _transaction(self) -> "_Tx":
-        return _Tx(self._conn)
+    def _transaction(self) -> transaction:
+        return transaction(self._conn)
 
     # -- searching -------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50) -> list[Hit]:
@@ -246,23 +246,6 @@ class FullTextIndex:
         with self._lock:
             try:
                 self._conn.close()
-            except sqlite3.Error:
-                pass
-
-
-class _Tx:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind, exc, tb) -> None:
-        if kind is None:
-            self.conn.execute("COMMIT")
-        else:
-            try:
-                self.conn.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
 
