@@ -301,3 +301,24 @@ def test_an_article_the_cache_cannot_hold_exactly_is_parsed_each_time(folder, db
     assert engine_calls == ["000_bfb60d14f6019173"]  # the other four came from the cache
     assert corpus.article("000_bfb60d14f6019173").quotes[0].kind == ("a", "tuple")
     assert [p for p in corpus.problems if p.path == db] == []
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_and_searchable(tmp_path):
+    import os
+
+    from gpreader.corpus.fulltext import FullTextIndex
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    odd = os.fsdecode(b"bad\xff name.txt")
+    (folder / odd).write_text("Odd name\n\nDr Ann Lee said: ‘Practices need co-location now.’\n", encoding="utf-8")
+    db = tmp_path / "index.sqlite"
+    first = load_corpus(folder, cache=db)
+    again = load_corpus(folder, cache=db)
+    assert [p for p in first.problems + again.problems] == []
+    assert [a.id for a in again.articles] == [os.fsdecode(b"bad\xff name")]
+    assert again.articles[0].quotes[0].speaker == "Ann Lee"
+    index = FullTextIndex()
+    index.sync(again.articles)
+    [hit] = index.search("co-location")
+    assert hit.article_id == again.articles[0].id

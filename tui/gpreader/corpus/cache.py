@@ -170,22 +170,23 @@ class IndexCache:
         """{absolute path: what is known of it} for the files cached under *folder* with this engine."""
         cur = self._conn.execute(
             "SELECT path, size, mtime_ns, indexed_ns, sha256, engine, meta FROM articles WHERE folder = ?",
-            (str(folder),),
+            (to_db(str(folder)),),
         )
-        return {row[0]: CachedFile(*row[1:]) for row in cur if row[5] == self.engine}
+        return {from_db(row[0]): CachedFile(*row[1:]) for row in cur if row[5] == self.engine}
 
     def data(self, folder: Path | str, paths: set[str]) -> Iterator[tuple[str, bytes | None]]:
         """(path, JSON) of the wanted *paths* under *folder*, streamed in path order; the JSON
         is None when its checksum shows it damaged."""
-        cur = self._conn.execute("SELECT path, crc, data FROM articles WHERE folder = ? ORDER BY path", (str(folder),))
-        for path, crc, data in cur:
+        cur = self._conn.execute("SELECT path, crc, data FROM articles WHERE folder = ? ORDER BY path", (to_db(str(folder)),))
+        for stored, crc, data in cur:
+            path = from_db(stored)
             if path in paths:
                 yield path, data if isinstance(data, bytes) and checksum(data) == crc else None
 
     def catalog(self, folder: Path | str, sha256: str) -> bytes | None:
         """The parsed catalog of *folder* (JSON) if it was cached for content *sha256*."""
         row = self._conn.execute(
-            "SELECT sha256, engine, crc, data FROM catalogs WHERE folder = ?", (str(folder),)
+            "SELECT sha256, engine, crc, data FROM catalogs WHERE folder = ?", (to_db(str(folder)),)
         ).fetchone()
         if row is None or row[0] != sha256 or row[1] != self.engine or not isinstance(row[3], bytes):
             return None
@@ -195,13 +196,13 @@ class IndexCache:
         with transaction(self._conn):
             self._conn.execute(
                 "INSERT OR REPLACE INTO catalogs VALUES (?, ?, ?, ?, ?)",
-                (str(folder), sha256, self.engine, checksum(data), data),
+                (to_db(str(folder)), sha256, self.engine, checksum(data), data),
             )
 
     # -- writing ---------------------------------------------------------------------------
     def store(self, folder: Path | str, entries: Iterable[Entry]) -> None:
         rows = [
-            (e.path, str(folder), e.size, e.mtime_ns, e.indexed_ns, e.sha256, self.engine, e.meta, checksum(e.data), e.data)
+            (to_db(e.path), to_db(str(folder)), e.size, e.mtime_ns, e.indexed_ns, e.sha256, self.engine, to_db(e.meta), checksum(e.data), e.data)
             for e in entries
         ]
         if rows:
@@ -210,7 +211,7 @@ class IndexCache:
 
     def touch(self, updates: Iterable[tuple[str, int, int, int]]) -> None:
         """Record new (path, size, mtime_ns, indexed_ns) for files whose content hash still matched."""
-        rows = [(size, mtime, indexed, path) for path, size, mtime, indexed in updates]
+        rows = [(size, mtime, indexed, to_db(path)) for path, size, mtime, indexed in updates]
         if rows:
             with transaction(self._conn):
                 self._conn.executemany("UPDATE articles SET size=?, mtime_ns=?, indexed_ns=? WHERE path=?", rows)
@@ -235,6 +236,22 @@ class IndexCache:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def to_db(text: str) -> str:
+    """Any Python string as SQLite text: a file name that is not UTF-8 carries surrogates,
+    which SQLite refuses; its bytes go in as latin-1 instead (reversible, see from_db)."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "\x00" + text.encode("utf-8", "surrogateescape").decode("latin-1")
+
+
+def from_db(text: str) -> str:
+    if text.startswith("\x00"):
+        return text[1:].encode("latin-1").decode("utf-8", "surrogateescape")
+    return text
 
 
 class transaction:

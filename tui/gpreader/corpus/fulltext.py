@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from gpreader.corpus.cache import BUSY_TIMEOUT, default_cache_path, describe, is_corruption, transaction
+from gpreader.corpus.cache import BUSY_TIMEOUT, default_cache_path, describe, from_db, is_corruption, to_db, transaction
 from gpreader.corpus.model import Article, Corpus
 
 SCHEMA = 1
@@ -169,7 +169,7 @@ class FullTextIndex:
         articles = list(articles)
         with self._lock:
             self._articles = {a.id: a for a in articles}
-            known = {row[0]: row[1:] for row in self._conn.execute("SELECT article_id, digest, first, last FROM docs")}
+            known = {from_db(row[0]): row[1:] for row in self._conn.execute("SELECT article_id, digest, first, last FROM docs")}
         wanted = {a.id: digest(a) for a in articles}
         stale = [aid for aid, (dig, _f, _l) in known.items() if wanted.get(aid) != dig]
         todo = [a for a in articles if a.id not in known or known[a.id][0] != wanted[a.id]]
@@ -177,16 +177,16 @@ class FullTextIndex:
             for aid in stale:
                 _dig, first, last = known[aid]
                 self._conn.execute("DELETE FROM paragraphs WHERE rowid BETWEEN ? AND ?", (first, last))
-                self._conn.execute("DELETE FROM docs WHERE article_id = ?", (aid,))
+                self._conn.execute("DELETE FROM docs WHERE article_id = ?", (to_db(aid),))
         for n in range(0, len(todo), SYNC_BATCH):
             with self._lock, self._transaction():
                 row = self._conn.execute("SELECT max(rowid) FROM paragraphs").fetchone()[0] or 0
                 rows, docs = [], []
                 for a in todo[n : n + SYNC_BATCH]:
                     first = row + 1
-                    rows += [(row + 1 + i, text, a.id, i) for i, text in enumerate(a.paragraphs)]
+                    rows += [(row + 1 + i, text, to_db(a.id), i) for i, text in enumerate(a.paragraphs)]
                     row += max(1, len(a.paragraphs))
-                    docs.append((a.id, wanted[a.id], first, row))
+                    docs.append((to_db(a.id), wanted[a.id], first, row))
                 self._conn.executemany("INSERT INTO paragraphs(rowid, text, article_id, paragraph) VALUES (?, ?, ?, ?)", rows)
                 self._conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", docs)
             if on_progress is not None:
@@ -228,7 +228,8 @@ class FullTextIndex:
             articles = self._articles
         hits: list[Hit] = []
         for rowid, score in ranked:
-            text, article_id, paragraph = found[rowid]
+            text, stored_id, paragraph = found[rowid]
+            article_id = from_db(stored_id)
             article = articles.get(article_id)
             if article is None or not 0 <= paragraph < len(article.paragraphs) or article.paragraphs[paragraph] != text:
                 continue  # the index is behind the corpus: never show a wrong place
