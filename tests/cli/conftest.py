@@ -1,4 +1,5 @@
-"""Fixtures for the CLI tests: a fake corpus in place of the loader, a private data dir."""
+"""Fixtures for the CLI tests: a fake corpus in place of the loader, a private data dir,
+a private cache dir (always)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,16 @@ from gpreader import cli
 def fake(monkeypatch, tmp_path):
     """Make every subcommand load the fake corpus (the --corpus folder must still exist)."""
     corpus = fake_corpus(tmp_path)
-    monkeypatch.setattr(cli, "load_corpus", lambda folder: corpus)
+    monkeypatch.setattr(cli, "load_corpus", lambda folder, **kw: corpus)
     return corpus
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(monkeypatch, tmp_path):
+    """Every test (and every gpreader it runs) caches in a temporary folder, never the user's."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("GPREADER_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

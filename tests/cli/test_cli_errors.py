@@ -72,7 +72,7 @@ def test_text_list_of_a_mixed_folder(tmp_path, capsys):
 def test_a_loader_crash_is_one_line_not_a_traceback(monkeypatch, tmp_path, capsys):
     from gpreader import cli
 
-    def explode(folder):
+    def explode(folder, **kw):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(cli, "load_corpus", explode)
@@ -86,7 +86,7 @@ def test_unreadable_corpus_folder_from_the_loader_is_one_line(monkeypatch, tmp_p
     from gpreader import cli
     from gpreader.corpus.errors import CorpusError
 
-    def refuse(folder):
+    def refuse(folder, **kw):
         raise CorpusError(f"{folder}: cannot list the folder (Permission denied)")
 
     monkeypatch.setattr(cli, "load_corpus", refuse)

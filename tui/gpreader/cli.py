@@ -11,12 +11,14 @@ import argparse
 import difflib
 import os
 import shutil
+import sqlite3
 import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from gpreader import __version__, cli_compare
+from gpreader import __version__, cli_compare, cli_search
+from gpreader.cli_progress import LoadProgress
 from gpreader.cli_render import (
     ARTICLE_COLUMNS,
     SPEAKER_COLUMNS,
@@ -36,11 +38,11 @@ from gpreader.safe_text import json_safe, one_line, printable
 from gpreader.search import corpus_speakers, match_speakers
 
 PROG = "gpreader"
-COMMANDS = ("list", "speakers", "quotes", "clippings", "compare")
+COMMANDS = ("list", "speakers", "quotes", "clippings", "compare", "search")
 FORMATS = ("text", "markdown", "json")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
-USAGE = f"""{PROG} [-h] [--version] [--theme {{dark,light,ansi}}] [PATH]
+USAGE = f"""{PROG} [-h] [--version] [--theme {{dark,light,ansi}}] [--no-cache] [PATH]
        {PROG} {{{",".join(COMMANDS)}}} [options]"""
 
 DESCRIPTION = """\
@@ -60,7 +62,11 @@ examples:
   gpreader speakers --format markdown   who is quoted, and how often
   gpreader quotes --speaker stevens     everything Simon Stevens said
   gpreader quotes --article 003 --format json | jq '.[].text'
+  gpreader search 'co-location'         every sentence that mentions co-location
   gpreader clippings > clippings.md     the quotes you saved in the reader
+
+Articles and the search index are cached in the user cache folder
+($GPREADER_CACHE_DIR if set); --no-cache reads every file afresh.
 
 exit status:
   0  done; files that could not be read are reported on stderr, one line each,
@@ -127,9 +133,27 @@ def _terminal_width() -> int | None:
 # ---- corpus ---------------------------------------------------------------------------
 
 
-def _load(folder: Path | str | None) -> Corpus | None:
-    """Load the corpus, report its problems on stderr; None (after an error line) if
-    there is nothing to show."""
+def use_cache(args: argparse.Namespace) -> bool:
+    """False when --no-cache was given (before or after the subcommand)."""
+    return not getattr(args, "no_cache", False)
+
+
+def _load_with_cache(path: Path, cache: bool) -> Corpus:
+    """``load_corpus`` with a progress bar; a cache that fails in a way the loader did not
+    expect (a non-UTF-8 file name, say) is one warning, and the files are read afresh."""
+    with LoadProgress() as progress:
+        if cache:
+            try:
+                return load_corpus(path, cache=True, on_progress=progress)
+            except (UnicodeError, sqlite3.Error) as exc:
+                _warn(f"the cache could not be used ({type(exc).__name__}: {exc}); reading every file afresh")
+        return load_corpus(path, cache=False, on_progress=progress)
+
+
+def _load(folder: Path | str | None, cache: bool = True) -> Corpus | None:
+    """Load the corpus (from the user's index cache unless *cache* is False), report its
+    problems on stderr; None (after an error line) if there is nothing to show. A progress
+    bar is drawn on stderr for a large corpus, only when stderr is a terminal."""
     path = bundled_seeds() if folder is None else Path(folder).expanduser()
     if not path.exists():
         _error(f"corpus folder not found: {path}")
@@ -138,7 +162,7 @@ def _load(folder: Path | str | None) -> Corpus | None:
         _error(f"not a folder: {path}")
         return None
     try:
-        corpus = load_corpus(path)
+        corpus = _load_with_cache(path, cache)
     except CorpusError as exc:
         _error(str(exc) or f"cannot read the corpus folder {path}")
         return None
@@ -182,7 +206,7 @@ def _find_article(corpus: Corpus, wanted: str) -> Article | str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    corpus = _load(args.corpus)
+    corpus = _load(args.corpus, use_cache(args))
     if corpus is None:
         return EXIT_ERROR
     articles = _articles_in_order(corpus)
@@ -194,7 +218,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_speakers(args: argparse.Namespace) -> int:
-    corpus = _load(args.corpus)
+    corpus = _load(args.corpus, use_cache(args))
     if corpus is None:
         return EXIT_ERROR
     counts: dict[str, int] = {}
@@ -223,7 +247,7 @@ def _quote_order(articles: list[Article]) -> list[Quote]:
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    corpus = _load(args.corpus)
+    corpus = _load(args.corpus, use_cache(args))
     if corpus is None:
         return EXIT_ERROR
     articles = _articles_in_order(corpus)
@@ -274,8 +298,9 @@ def cmd_clippings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def open_reader(path: str | None, theme: str | None = None) -> int:
-    """Open the Textual reader on *path* (the bundled seeds if None), in *theme* if given."""
+def open_reader(path: str | None, theme: str | None = None, cache: bool = True) -> int:
+    """Open the Textual reader on *path* (the bundled seeds if None), in *theme* if given;
+    *cache* False reads every file afresh (--no-cache)."""
     if path is not None and not Path(path).expanduser().exists():
         close = difflib.get_close_matches(path, COMMANDS, n=1, cutoff=0.6)
         if close:
@@ -284,7 +309,7 @@ def open_reader(path: str | None, theme: str | None = None) -> int:
     if not stdout_is_terminal():
         print(NOT_A_TERMINAL, file=sys.stderr)
         return EXIT_USAGE
-    corpus = _load(path)
+    corpus = _load(path, cache)
     if corpus is None:
         return EXIT_ERROR
     from gpreader.app import GPReaderApp  # lazy: only the reader needs textual
@@ -322,6 +347,18 @@ def _corpus_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _cache_option(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
+    """--no-cache; on a subcommand its default is left out, so a --no-cache given before
+    the subcommand is kept."""
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
+        help="read every article file afresh: do not use or update the cache "
+        "(the user cache folder, or $GPREADER_CACHE_DIR)",
+    )
+
+
 def _format_option(parser: argparse.ArgumentParser, choices=FORMATS, default="text") -> None:
     parser.add_argument(
         "--format",
@@ -339,6 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     _theme_option(parser)
+    _cache_option(parser, top_level=True)
     sub = parser.add_subparsers(dest="command", title="subcommands", metavar="SUBCOMMAND [OPTIONS]", prog=PROG)
 
     p = sub.add_parser(
@@ -354,6 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _corpus_option(p)
     _format_option(p)
+    _cache_option(p)
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser(
@@ -369,6 +408,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _corpus_option(p)
     _format_option(p)
+    _cache_option(p)
     p.set_defaults(handler=cmd_speakers)
 
     p = sub.add_parser(
@@ -399,6 +439,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _format_option(p)
     _corpus_option(p)
+    _cache_option(p)
     p.set_defaults(handler=cmd_quotes)
 
     p = sub.add_parser(
@@ -415,7 +456,8 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(p, choices=("markdown", "json"), default="markdown")
     p.set_defaults(handler=cmd_clippings)
 
-    cli_compare.add_parser(sub)
+    _cache_option(cli_compare.add_parser(sub))
+    _cache_option(cli_search.add_parser(sub))
     return parser
 
 
@@ -430,6 +472,7 @@ def build_open_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     _theme_option(parser)
+    _cache_option(parser, top_level=True)
     parser.add_argument("path", metavar="PATH", nargs="?", help="folder of .txt articles to read")
     return parser
 
@@ -442,15 +485,29 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
 
 
+def _reader_option(argv: list[str]) -> bool:
+    """True when *argv* starts with reader options (--theme, --no-cache) that are not
+    followed by a subcommand: they may be followed by a PATH."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--no-cache" or argv[i].startswith("--theme="):
+            i += 1
+        elif argv[i] == "--theme":
+            i += 2
+        else:
+            break
+    return i > 0 and not (i < len(argv) and argv[i] in COMMANDS)
+
+
 def _run(argv: list[str]) -> int:
-    reader_option = argv and argv[0].startswith("--theme")  # may be followed by a PATH
+    reader_option = _reader_option(argv)
     if argv and argv[0] != "--" and (argv[0] in COMMANDS or argv[0].startswith("-")) and not reader_option:
         args = _parse(build_parser(), argv)
         if isinstance(args, int):
             return args
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
         if handler is None:
-            return open_reader(None, args.theme)
+            return open_reader(None, args.theme, use_cache(args))
         code = handler(args)
         if code == EXIT_ERROR and args.command not in ("clippings", "compare") and args.format == "json":
             _write("[]\n")  # JSON output always parses; the exit status tells the error
@@ -458,7 +515,7 @@ def _run(argv: list[str]) -> int:
     args = _parse(build_open_parser(), argv)
     if isinstance(args, int):
         return args
-    return open_reader(args.path, args.theme)
+    return open_reader(args.path, args.theme, use_cache(args))
 
 
 def _silence_stdout() -> None:

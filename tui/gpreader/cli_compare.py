@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         select_themes(themes, theme_ids)
     except CompareError as exc:
         return _fail(cli, args, str(exc))
-    corpus = cli._load(args.corpus)
+    corpus = cli._load(args.corpus, cli.use_cache(args))
     if corpus is None:
         return _fail(cli, args, None)
     available = corpus.years()
