@@ -10,9 +10,10 @@ from gpreader.app import GPReaderApp
 
 @pytest.fixture(autouse=True)
 def private_environment(tmp_path, monkeypatch):
-    """Clippings go to a temporary folder; system clipboard tools are never run."""
+    """Clippings and caches go to temporary folders; system clipboard tools are never run."""
     data = tmp_path / "data"
     monkeypatch.setenv("GPREADER_DATA_DIR", str(data))
+    monkeypatch.setenv("GPREADER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("GPREADER_CLIPBOARD", "none")
     monkeypatch.delenv("TMUX", raising=False)
     return data

@@ -39,12 +39,14 @@ class GPReaderApp(App[None]):
         store: ClippingStore | None = None,
         settings: SettingsStore | None = None,
         theme: str | None = None,
+        search_cache: bool | Path = True,
         **kwargs,
     ) -> None:
         super().__init__(**kwargs)
         self.control_filter = ControlCharacterFilter()
         self.theme_keeper = ThemeKeeper(self, settings or SettingsStore(), theme)
         self.corpus = corpus
+        self.search_cache = search_cache  # the full-text index's file: True, the cache dir's; False, memory
         self.speaker_index = SpeakerIndex(corpus)
         self.quote_out = QuoteOut(self, store or ClippingStore(), on_change=self._clippings_changed)
         self.main_screen = MainScreen(corpus)

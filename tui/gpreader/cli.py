@@ -314,7 +314,7 @@ def open_reader(path: str | None, theme: str | None = None, cache: bool = True) 
         return EXIT_ERROR
     from gpreader.app import GPReaderApp  # lazy: only the reader needs textual
 
-    app = GPReaderApp(corpus, theme=theme)
+    app = GPReaderApp(corpus, theme=theme, search_cache=cache)
     app.run()
     return getattr(app, "return_code", None) or EXIT_OK
 

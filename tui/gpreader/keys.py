@@ -28,6 +28,7 @@ MAIN_SCREEN = [
     key("left_square_bracket", "previous_article", "article", "Open the previous article", "[/]"),
     key("right_square_bracket", "next_article", "next article", "Open the next article", show=False),
     key("v", "compare", "compare", "Compare proposals by theme and year"),
+    key("ctrl+f", "search_text", "search text", "Search the text of every article", show=False),
     key("tab", "app.focus_next", "pane", "Move focus to the next pane"),
     key("shift+tab", "app.focus_previous", "previous pane", "Move focus to the previous pane", show=False),
     key("escape", "back", "back", "Back to the article list"),
@@ -116,6 +117,13 @@ YEAR_PICKER = [
     key("escape", "cancel", "cancel", "Close, keeping the years as they were"),
 ]
 
+SEARCH_SCREEN = [
+    key("escape", "close", "close", "Close the search"),
+    key("down", "move(1)", "move", "Next match", "↓/↑"),
+    key("up", "move(-1)", "up", "Previous match", show=False),
+    key("enter", "open", "open", "Open the article at this match (the sentence underlined)"),
+]
+
 THEME_OPTIONS = [
     key("j,down", "cursor_down", "move", "Next theme", "j/k"),
     key("k,up", "cursor_up", "up", "Previous theme", show=False),
@@ -139,6 +147,7 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Filter box", FILTER_INPUT),
     ("Reading pane", READING_PANE),
     ("Jump to speaker", SPEAKER_FINDER),
+    ("Search the text", SEARCH_SCREEN),
     ("Speaker page", SPEAKER_PAGE + QUOTE_OPTIONS),
     ("Compare view", COMPARE_GRID + COMPARE_SCREEN),
     ("Compare: choose years", YEAR_LIST + YEAR_PICKER),
@@ -173,7 +182,7 @@ FOOTER_ORDER = [
     "next_quote", "step", "copy_quote", "clip_quote", "move_item", "open_source", "copy_proposal",
     "filter_theme", "toggle_year", "pick_years", "jump_to_speaker", "next_article", "previous_article",
     "show_keys", "quit", "cursor_down", "scroll_down", "select", "page_down", "filter",
-    "first", "scroll_home", "export_clippings", "compare", "back", "clear", "app.focus_next", "toggle_sidebar",
+    "first", "scroll_home", "export_clippings", "compare", "search_text", "back", "clear", "app.focus_next", "toggle_sidebar",
 ]
 
 

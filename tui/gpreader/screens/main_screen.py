@@ -11,6 +11,7 @@ from gpreader import keys
 from gpreader.corpus.model import Corpus
 from gpreader.safe_text import one_line
 from gpreader.screens.compare_screen import open_compare
+from gpreader.screens.search_screen import open_search
 from gpreader.widgets.article_list import ArticleList, ArticleOptions
 from gpreader.widgets.reading_pane import ReadingPane
 
@@ -138,6 +139,9 @@ class MainScreen(Screen):
 
     def action_compare(self) -> None:
         open_compare(self)
+
+    def action_search_text(self) -> None:
+        open_search(self, getattr(self.app, "search_cache", True))
 
     def action_back(self) -> None:
         self.remove_class("-sidebar-hidden")
