@@ -172,8 +172,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if len(quotation.parts) == 1:
             bottom = min(bottom, top + max(1, len(quotation.text) // max(1, first.content_region.width) + 1))
         height = max(1, bottom - top)
+        self._reveal(top, height)
+
+    def _reveal(self, top: int, height: int) -> None:
+        """Scroll lines top..top+height into view, clear of the notifications at the bottom."""
         view = self.scrollable_content_region.height
-        below = max(1, view // 3)  # keep clear of notifications at the bottom
+        below = max(1, view // 3)
         fits = height + below + 1 <= view
         self.scroll_to_region(
             Region(0, top, 1, height),
@@ -243,13 +247,4 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         top = widget.virtual_region.y + widget.line_of_sentence()
         height = max(1, length // max(1, widget.content_region.width) + 1)
-        view = self.scrollable_content_region.height
-        below = max(1, view // 3)  # keep clear of notifications at the bottom
-        fits = height + below + 1 <= view
-        self.scroll_to_region(
-            Region(0, top, 1, height),
-            spacing=Spacing(1, 0, below, 0) if fits else None,
-            animate=False,
-            top=not fits,
-            immediate=True,
-        )
+        self._reveal(top, height)
