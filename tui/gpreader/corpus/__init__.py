@@ -1,6 +1,6 @@
 """The headless corpus engine: loading, cleaning, quotes, speakers.
 
-Nothing in this package may import textual (tests/corpus/test_headless.py enforces it).
+Headless: nothing in this package may depend on the Textual UI (tests/corpus/test_headless.py enforces it).
 """
 
 from gpreader.corpus.model import Article, Corpus, LoadProblem, PubDate, Quote, Role, Speaker
