@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from gpreader.corpus.attribution import sentences
 from gpreader.corpus.cache import BUSY_TIMEOUT, default_cache_path, describe, from_db, is_corruption, to_db, transaction
 from gpreader.corpus.model import Article, Corpus
 
@@ -30,8 +31,6 @@ MIN_PREFIX = 2  # the last word matches as a prefix once it has this many charac
 RANK_WINDOW = 2000  # broad queries are ranked among this many of the newest matching paragraphs
 _PHRASE = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _WORD = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"[.!?…]+[’”'\")\]]*\s+(?=[‘“\"'(\[]?[A-Z0-9])")
-_ABBREV = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|vs|etc|e\.g|i\.e)|\b[A-Z])\.$")
 
 
 @dataclass(frozen=True)
@@ -104,15 +103,11 @@ def find_matches(paragraph: str, phrases: list[tuple[list[str], bool]]) -> list[
 
 
 def sentence_bounds(paragraph: str, at: int) -> tuple[int, int]:
-    """(start, end) of the sentence of *paragraph* that holds offset *at*."""
-    start = 0
-    for m in _SENTENCE_END.finditer(paragraph):
-        if _ABBREV.search(paragraph[max(0, m.start() - 5) : m.start() + 1]):
-            continue
-        if m.end() > at:
-            return start, m.end() - len(m.group()) + len(m.group().rstrip())
-        start = m.end()
-    return start, len(paragraph)
+    """(start, end) of the sentence of *paragraph* that holds offset *at* (the engine's splitter)."""
+    for start, end in sentences(paragraph):
+        if end > at:
+            return start, len(paragraph[:end].rstrip())
+    return 0, len(paragraph)
 
 
 def digest(article: Article) -> str:
