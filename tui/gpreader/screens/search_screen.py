@@ -23,6 +23,7 @@ from gpreader import keys
 from gpreader.corpus.fulltext import FullTextIndex, Hit, open_fulltext
 from gpreader.corpus.model import Article, Corpus
 from gpreader.safe_text import one_line
+from gpreader.widgets.option_moves import move_highlight
 
 if TYPE_CHECKING:
     from gpreader.screens.main_screen import MainScreen
@@ -174,10 +175,7 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     # -- actions ------------------------------------------------------------------------------
     def action_move(self, step: int) -> None:
-        results = self.results
-        if results.option_count:
-            current = results.highlighted if results.highlighted is not None else -step
-            results.highlighted = max(0, min(results.option_count - 1, current + step))
+        move_highlight(self.results, step)
 
     def action_open(self) -> None:
         option = self.results.highlighted_option

@@ -14,6 +14,7 @@ from gpreader import keys
 from gpreader.safe_text import one_line
 from gpreader.search import SpeakerHit, SpeakerIndex
 from gpreader.speaker_colours import colour_for
+from gpreader.widgets.option_moves import move_highlight
 
 LIMIT = 50
 
@@ -84,10 +85,7 @@ class SpeakerFinder(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_move(self, step: int) -> None:
-        results = self.results
-        if results.option_count:
-            current = results.highlighted if results.highlighted is not None else -step
-            results.highlighted = max(0, min(results.option_count - 1, current + step))
+        move_highlight(self.results, step)
 
     def action_open(self) -> None:
         option = self.results.highlighted_option
