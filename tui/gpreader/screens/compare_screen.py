@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from gpreader import keys
 from gpreader.corpus.compare import CompareTable, build_compare
@@ -27,6 +27,7 @@ from gpreader.screens.compare_theme_picker import ThemePicker
 from gpreader.screens.compare_year_picker import YearPicker
 from gpreader.widgets.compare_grid import CompareGrid, plural
 from gpreader.widgets.compare_header import YearHeader
+from gpreader.widgets.key_hints import KeyHints
 
 if TYPE_CHECKING:
     from gpreader.screens.main_screen import MainScreen
@@ -76,7 +77,7 @@ class CompareScreen(Screen[Proposal | None]):
         yield YearHeader(id="compare-years")
         yield CompareGrid(id="compare-grid")
         yield Static(id="compare-detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyHints()
 
     async def on_mount(self) -> None:
         self.sub_title = "compare proposals by theme and year"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from gpreader import keys
 from gpreader.corpus.model import Corpus
@@ -14,6 +14,7 @@ from gpreader.screens.compare_screen import open_compare
 from gpreader.screens.search_screen import open_search
 from gpreader.widgets.article_list import ArticleList, ArticleOptions
 from gpreader.widgets.reading_pane import ReadingPane
+from gpreader.widgets.key_hints import KeyHints
 
 NO_SELECTION = "No quote selected: press n to select the next one."
 
@@ -39,7 +40,7 @@ class MainScreen(Screen):
                 empty = f"No articles found in {self.corpus.root}." if not self.corpus.articles else "Select an article."
                 yield ReadingPane(empty_message=empty, id="reading-pane")
                 yield Static(id="quote-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one(ArticleOptions).focus()

@@ -6,7 +6,7 @@ from textual.color import Color
 from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gpreader import keys
@@ -14,6 +14,7 @@ from gpreader.corpus.model import Article, Corpus, Speaker
 from gpreader.quotations import Quotation, speaker_quotations
 from gpreader.safe_text import one_line, printable
 from gpreader.speaker_colours import colour_for
+from gpreader.widgets.key_hints import KeyHints
 
 SEPARATOR = " · "
 
@@ -71,7 +72,7 @@ class SpeakerPage(Screen[tuple | None]):
         yield QuoteOptions(*options[:-1], id="speaker-quotes")
         if not self.found:
             yield Static(Content("No quotations of this speaker in the corpus."), classes="empty")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.sub_title = one_line(self.speaker.display_name)

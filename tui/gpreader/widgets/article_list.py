@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Input
 
 from gpreader import keys
 from gpreader.corpus.model import Article
 from gpreader.safe_text import one_line
+from gpreader.widgets.article_rows import ArticleOptions, Row
 
 SEPARATOR = " · "
 
@@ -39,12 +39,6 @@ def haystack(article: Article) -> str:
     return " ".join(bits).casefold()
 
 
-def matches(article: Article, query: str) -> bool:
-    """True when every word of *query* occurs in the article's details."""
-    text = haystack(article)
-    return all(word in text for word in query.casefold().split())
-
-
 class FilterInput(Input):
     """The filter box: escape clears it, down moves to the list."""
 
@@ -58,14 +52,13 @@ class FilterInput(Input):
         self.post_message(ArticleList.Leave())
 
 
-class ArticleOptions(OptionList):
-    """The list of articles, with year headings (which cannot be selected)."""
-
-    BINDINGS = keys.ARTICLE_OPTIONS
-
-
 class ArticleList(Vertical):
-    """Filter box above the article list; posts Selected when the highlight moves."""
+    """Filter box above the article list; posts Selected when the highlight moves.
+
+    Articles can arrive while it is shown (``add_articles``, as a large folder is indexed)
+    and be replaced once loading ends (``set_articles``); the highlighted article stays
+    highlighted, and where it was on screen.
+    """
 
     BINDINGS = keys.ARTICLE_LIST
 
@@ -86,18 +79,26 @@ class ArticleList(Vertical):
     class Leave(Message):
         """The filter box is done: focus the list."""
 
-    def __init__(self, articles: list[Article], **kwargs) -> None:
+    def __init__(self, articles: list[Article], *, empty: str = "No articles.", **kwargs) -> None:
         super().__init__(**kwargs)
+        self.empty = empty  # shown when there are no articles at all
+        self.articles: list[Article] = []
+        self.by_id: dict[str, Article] = {}
+        self.date_width = 0
+        self._haystacks: dict[int, str] = {}  # id(article) -> what the filter looks in
+        self._take(articles)
+
+    def _take(self, articles: list[Article]) -> None:
         self.articles = sorted(articles, key=lambda a: a.sort_key)
         self.by_id = {a.id: a for a in self.articles}
         self.date_width = max((len(short_date(a)) for a in self.articles), default=0)
 
     def compose(self):
         yield FilterInput(placeholder="/ filter", id="article-filter")
-        yield ArticleOptions(id="article-options")
+        yield ArticleOptions(lambda article: row_content(article, self.date_width), id="article-options")
 
     def on_mount(self) -> None:
-        self.refill("")
+        self.refill(self.query_one(FilterInput).value)
 
     @property
     def options(self) -> ArticleOptions:
@@ -106,53 +107,77 @@ class ArticleList(Vertical):
     @property
     def visible(self) -> list[Article]:
         """The articles the list shows now, in order."""
-        ids = [o.id for o in self.options.options if o.id and o.id in self.by_id]
-        return [self.by_id[i] for i in ids]
+        return self.options.articles
 
     @property
     def current(self) -> Article | None:
-        option = self.options.highlighted_option
-        return self.by_id.get(option.id) if option and option.id else None
+        return self.options.current
 
-    def refill(self, query: str) -> None:
+    # -- articles arriving -------------------------------------------------------------
+    def add_articles(self, articles: list[Article]) -> None:
+        """More articles (a folder being indexed): list them, in date order."""
+        width = self.date_width
+        self._take([*self.articles, *articles])
+        self._refresh_rows(forget=self.date_width != width)
+
+    def set_articles(self, articles: list[Article]) -> None:
+        """The articles, final (their speakers merged): list them afresh."""
+        self._take(articles)
+        self._haystacks.clear()
+        self._refresh_rows(forget=True)
+
+    def _refresh_rows(self, forget: bool) -> None:
+        if self.is_mounted:
+            self.refill(self.query_one(FilterInput).value, forget=forget)
+
+    # -- filtering -----------------------------------------------------------------------
+    def _matches(self, article: Article, words: list[str]) -> bool:
+        text = self._haystacks.get(id(article))
+        if text is None:
+            text = self._haystacks[id(article)] = haystack(article)
+        return all(word in text for word in words)
+
+    def refill(self, query: str, *, forget: bool = False) -> None:
         """Show the articles matching *query*, keeping the highlight where it can."""
         options = self.options
-        keep = self.current
-        rows: list[Option] = []
+        keep = options.current
+        words = query.casefold().split()
+        shown = [a for a in self.articles if self._matches(a, words)] if words else self.articles
+        rows: list[Row] = []
         year: object = None
-        shown = [a for a in self.articles if matches(a, query)]
         for article in shown:
             this_year = article.date.year if article.date else "Undated"
             if this_year != year:
                 year = this_year
-                rows.append(Option(Content(str(year)), disabled=True))
-            rows.append(Option(row_content(article, self.date_width), id=article.id))
-        options.set_options(rows)
+                rows.append(str(year))
+            rows.append(article)
         if not shown:
-            empty = "No article matches the filter." if self.articles else "No articles."
-            options.add_option(Option(Content(empty), disabled=True))
+            rows.append("No article matches the filter." if self.articles else self.empty)
+        options.set_rows(rows, forget=forget)
+        if not shown:
             return
-        target = keep if keep is not None and any(a is keep for a in shown) else shown[0]
-        self.highlight(target)
+        if keep is None or options.get_option_index(keep.id) is None:
+            options.highlight_line(options.get_option_index(shown[0].id))
 
     def highlight(self, article: Article) -> None:
         """Move the highlight to *article* (clearing the filter if it hides it)."""
-        if not any(a is article for a in self.visible):
+        if self.options.get_option_index(article.id) is None:
             self.query_one(FilterInput).value = ""
             self.refill("")
-        self.options.highlighted = self.options.get_option_index(article.id)
+        self.options.highlight_line(self.options.get_option_index(article.id))
 
     def move(self, step: int) -> Article | None:
         """Highlight the article *step* places away in the list; None at either end."""
-        shown = self.visible
-        current = self.current
-        if not shown or current is None:
+        options = self.options
+        line = options.highlighted
+        if line is None:
             return None
-        index = [a.id for a in shown].index(current.id) + step
-        if not 0 <= index < len(shown):
-            return None
-        self.highlight(shown[index])
-        return shown[index]
+        for _ in range(abs(step)):
+            line = options._step_from(line, 1 if step > 0 else -1)  # noqa: SLF001 - same family
+            if line is None:
+                return None
+        options.highlight_line(line)
+        return options.current
 
     def action_filter(self) -> None:
         self.query_one(FilterInput).focus()
@@ -171,12 +196,10 @@ class ArticleList(Vertical):
         event.stop()
         self.options.focus()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_article_options_highlighted(self, event: ArticleOptions.Highlighted) -> None:
         event.stop()
-        if event.option.id in self.by_id:
-            self.post_message(self.Selected(self.by_id[event.option.id]))
+        self.post_message(self.Selected(event.article))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_article_options_chosen(self, event: ArticleOptions.Chosen) -> None:
         event.stop()
-        if event.option.id in self.by_id:
-            self.post_message(self.Opened(self.by_id[event.option.id]))
+        self.post_message(self.Opened(event.article))
