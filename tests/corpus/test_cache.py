@@ -7,6 +7,8 @@ import dataclasses
 import os
 import shutil
 import sqlite3
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -322,3 +324,37 @@ def test_a_file_name_that_is_not_utf8_is_cached_and_searchable(tmp_path):
     index.sync(again.articles)
     [hit] = index.search("co-location")
     assert hit.article_id == again.articles[0].id
+
+
+class _CapturedStderr:
+    """What a terminal UI puts in sys.stderr (Textual's capture): no file descriptor."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def fileno(self) -> int:
+        return -1
+
+
+def test_worker_processes_start_from_a_thread_under_a_captured_stderr(tmp_path, monkeypatch):
+    # The reader loads in a thread while Textual holds sys.stderr: the files must still be
+    # parsed in worker processes (here the parent refuses to parse any itself).
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(loader.PARALLEL_MIN_FILES + 6):
+        (folder / f"a{i:03}.txt").write_text(f"Headline {i}\n\n‘We will merge,’ said Dr Ann Lee.\n", encoding="utf-8")
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("parsed in the parent: the worker processes did not start")
+
+    monkeypatch.setattr(loader, "_parse_file", not_here)
+    monkeypatch.setattr("sys.stderr", _CapturedStderr())
+    result: list = []
+    thread = threading.Thread(target=lambda: result.append(load_corpus(folder, cache=False, workers=2)))
+    thread.start()
+    thread.join()
+    assert len(result[0].articles) == loader.PARALLEL_MIN_FILES + 6
+    assert isinstance(sys.stderr, _CapturedStderr)  # given back once the workers are up

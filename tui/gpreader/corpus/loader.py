@@ -13,6 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import re
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -349,11 +350,32 @@ def _start_pool(n: int, items: list[tuple[Path, dict, bool]]):
     """
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     try:
-        pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method))
-        chunk = max(1, min(32, len(items) // (n * 8)))
-        return pool, pool.map(_parse_job, items, chunksize=chunk)
+        with _stderr_with_a_descriptor():
+            pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method))
+            chunk = max(1, min(32, len(items) // (n * 8)))
+            return pool, pool.map(_parse_job, items, chunksize=chunk)  # the workers start here
     except (OSError, ValueError):
         return None, iter(())
+
+
+@contextmanager
+def _stderr_with_a_descriptor() -> Iterator[None]:
+    """The process's own stderr while worker processes start, if ``sys.stderr`` has no file
+    descriptor: multiprocessing hands that descriptor to its resource tracker and refuses
+    -1 (``bad value(s) in fds_to_keep``), which is what a terminal UI's capture of stderr
+    (Textual's) reports."""
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable or sys.__stderr__ is None:
+        yield
+        return
+    captured, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = captured
 
 
 def _store(session: CacheSession, batch: list[Entry], result: _Parsed | None) -> list[Entry]:
