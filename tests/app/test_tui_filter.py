@@ -11,7 +11,7 @@ SIZE = (120, 40)
 
 
 def listed(app) -> list[str]:
-    return [a.id for a in sidebar(app).visible]
+    return [a.id for a in sidebar(app).shown]
 
 
 async def test_slash_focuses_the_filter_and_typing_narrows_the_list(app):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -79,19 +81,39 @@ class ArticleList(Vertical):
     class Leave(Message):
         """The filter box is done: focus the list."""
 
-    def __init__(self, articles: list[Article], *, empty: str = "No articles.", **kwargs) -> None:
+    def __init__(self, articles: list[Article], *, empty: str = "No articles.", growing: bool = False,
+                 **kwargs) -> None:
+        """*growing*: more articles will arrive; nothing is highlighted for the user
+        until they move in the list or ``set_articles`` brings the last of them."""
         super().__init__(**kwargs)
         self.empty = empty  # shown when there are no articles at all
+        self.growing = growing
         self.articles: list[Article] = []
         self.by_id: dict[str, Article] = {}
         self.date_width = 0
         self._haystacks: dict[int, str] = {}  # id(article) -> what the filter looks in
+        self._sort_keys: dict[int, tuple] = {}  # id(article) -> its place in date order
         self._take(articles)
 
+    def _sort_key(self, article: Article) -> tuple:
+        key = self._sort_keys.get(id(article))
+        if key is None:
+            key = self._sort_keys[id(article)] = article.sort_key
+        return key
+
     def _take(self, articles: list[Article]) -> None:
-        self.articles = sorted(articles, key=lambda a: a.sort_key)
+        self._sort_keys.clear()
+        self.articles = sorted(articles, key=self._sort_key)
         self.by_id = {a.id: a for a in self.articles}
         self.date_width = max((len(short_date(a)) for a in self.articles), default=0)
+
+    def _insert(self, articles: list[Article]) -> None:
+        """Put *articles* in their places (after any of the same date): a batch costs its
+        own size, not the list's, as a large folder arrives."""
+        for article in articles:
+            bisect.insort(self.articles, article, key=self._sort_key)
+            self.by_id[article.id] = article
+        self.date_width = max(self.date_width, *(len(short_date(a)) for a in articles), 0)
 
     def compose(self):
         yield FilterInput(placeholder="/ filter", id="article-filter")
@@ -105,7 +127,7 @@ class ArticleList(Vertical):
         return self.query_one(ArticleOptions)
 
     @property
-    def visible(self) -> list[Article]:
+    def shown(self) -> list[Article]:
         """The articles the list shows now, in order."""
         return self.options.articles
 
@@ -117,11 +139,12 @@ class ArticleList(Vertical):
     def add_articles(self, articles: list[Article]) -> None:
         """More articles (a folder being indexed): list them, in date order."""
         width = self.date_width
-        self._take([*self.articles, *articles])
+        self._insert(articles)
         self._refresh_rows(forget=self.date_width != width)
 
     def set_articles(self, articles: list[Article]) -> None:
         """The articles, final (their speakers merged): list them afresh."""
+        self.growing = False
         self._take(articles)
         self._haystacks.clear()
         self._refresh_rows(forget=True)
@@ -156,7 +179,7 @@ class ArticleList(Vertical):
         options.set_rows(rows, forget=forget)
         if not shown:
             return
-        if keep is None or options.get_option_index(keep.id) is None:
+        if (keep is None or options.get_option_index(keep.id) is None) and not self.growing:
             options.highlight_line(options.get_option_index(shown[0].id))
 
     def highlight(self, article: Article) -> None:
