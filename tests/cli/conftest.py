@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 from cli_fake_corpus import fake_corpus
 
-from gpreader import cli
+from gpreader import open_folder
 
 
 @pytest.fixture
 def fake(monkeypatch, tmp_path):
     """Make every subcommand load the fake corpus (the --corpus folder must still exist)."""
     corpus = fake_corpus(tmp_path)
-    monkeypatch.setattr(cli, "load_corpus", lambda folder, **kw: corpus)
+    monkeypatch.setattr(open_folder, "load_corpus", lambda folder, **kw: corpus)
     return corpus
 
 

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from gpreader import cli, cli_progress
+from gpreader import cli, cli_progress, open_folder
 from gpreader.cli import main
 from gpreader.corpus import loader
 from gpreader.resources import bundled_seeds
@@ -128,7 +128,7 @@ def big_fake(monkeypatch, fake):
                 on_progress(done, 500)
         return fake
 
-    monkeypatch.setattr(cli, "load_corpus", load)
+    monkeypatch.setattr(open_folder, "load_corpus", load)
     return fake
 
 

@@ -70,12 +70,12 @@ def test_text_list_of_a_mixed_folder(tmp_path, capsys):
 
 
 def test_a_loader_crash_is_one_line_not_a_traceback(monkeypatch, tmp_path, capsys):
-    from gpreader import cli
+    from gpreader import open_folder
 
     def explode(folder, **kw):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "load_corpus", explode)
+    monkeypatch.setattr(open_folder, "load_corpus", explode)
     monkeypatch.delenv("GPREADER_DEBUG", raising=False)
     assert main(["list", "--corpus", str(tmp_path)]) == 1
     err = capsys.readouterr().err
@@ -83,13 +83,13 @@ def test_a_loader_crash_is_one_line_not_a_traceback(monkeypatch, tmp_path, capsy
 
 
 def test_unreadable_corpus_folder_from_the_loader_is_one_line(monkeypatch, tmp_path, capsys):
-    from gpreader import cli
+    from gpreader import open_folder
     from gpreader.corpus.errors import CorpusError
 
     def refuse(folder, **kw):
         raise CorpusError(f"{folder}: cannot list the folder (Permission denied)")
 
-    monkeypatch.setattr(cli, "load_corpus", refuse)
+    monkeypatch.setattr(open_folder, "load_corpus", refuse)
     assert main(["speakers", "--corpus", str(tmp_path)]) == 1
     assert capsys.readouterr().err == f"gpreader: error: {tmp_path}: cannot list the folder (Permission denied)\n"
 

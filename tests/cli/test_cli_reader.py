@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from gpreader import cli
@@ -11,11 +13,19 @@ from gpreader.resources import bundled_seeds
 
 @pytest.fixture
 def opened(monkeypatch):
-    """Pretend stdout is a terminal; record the corpus the reader is run on."""
+    """Pretend stdout is a terminal; run the reader headless until its folder is read and
+    record the corpus it holds."""
     from gpreader.app import GPReaderApp
 
     corpora = []
-    monkeypatch.setattr(GPReaderApp, "run", lambda self, *a, **k: corpora.append(self.corpus))
+
+    async def read_then_quit(app):
+        async with app.run_test() as pilot:
+            await app.folder_read.wait()
+            await pilot.pause()
+            corpora.append(app.corpus)
+
+    monkeypatch.setattr(GPReaderApp, "run", lambda self, *a, **k: asyncio.run(read_then_quit(self)))
     monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
     return corpora
 

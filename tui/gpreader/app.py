@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from textual.app import App
 
 from gpreader import keys
 from gpreader.clippings import ClippingStore
-from gpreader.commands import SpeakerCommands
 from gpreader.corpus.model import Corpus
+from gpreader.open_folder import Folder
 from gpreader.quote_out import QuoteOut
 from gpreader.safe_text import one_line, printable
 from gpreader.screens.help_screen import HelpScreen
 from gpreader.screens.main_screen import MainScreen
-from gpreader.screens.speaker_finder import SpeakerFinder
-from gpreader.screens.speaker_page import SpeakerPage
-from gpreader.search import SpeakerIndex
 from gpreader.settings import SettingsStore
 from gpreader.terminal_filter import ControlCharacterFilter
 from gpreader.ui_theme import ThemeKeeper
+
+
+def _speaker_commands():
+    """The palette's speaker provider, imported when the palette first opens."""
+    from gpreader.commands import SpeakerCommands
+
+    return SpeakerCommands
 
 
 class GPReaderApp(App[None]):
@@ -28,13 +33,13 @@ class GPReaderApp(App[None]):
     CSS_PATH = Path(__file__).parent / "gpreader.tcss"  # absolute: subclasses live elsewhere
     TITLE = "gpreader"
     BINDINGS = keys.APP
-    COMMANDS = App.COMMANDS | {SpeakerCommands}
+    COMMANDS = App.COMMANDS | {_speaker_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (100, "-normal"), (160, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     def __init__(
         self,
-        corpus: Corpus,
+        corpus: Corpus | Folder,
         *,
         store: ClippingStore | None = None,
         settings: SettingsStore | None = None,
@@ -42,14 +47,26 @@ class GPReaderApp(App[None]):
         search_cache: bool | Path = True,
         **kwargs,
     ) -> None:
+        """*corpus*: a loaded Corpus, or a Folder to load once the window is up (in a
+        worker: the sidebar fills as articles are read)."""
         super().__init__(**kwargs)
         self.control_filter = ControlCharacterFilter()
         self.theme_keeper = ThemeKeeper(self, settings or SettingsStore(), theme)
-        self.corpus = corpus
+        self.folder = corpus if isinstance(corpus, Folder) else None
+        self.corpus = Corpus(root=corpus.root) if self.folder else corpus
         self.search_cache = search_cache  # the full-text index's file: True, the cache dir's; False, memory
-        self.speaker_index = SpeakerIndex(corpus)
+        self.speaker_index = None if self.folder else _speaker_index(self.corpus)
+        self.folder_read = asyncio.Event()  # set once every article is in (or reading failed)
+        if self.folder is None:
+            self.folder_read.set()
         self.quote_out = QuoteOut(self, store or ClippingStore(), on_change=self._clippings_changed)
-        self.main_screen = MainScreen(corpus)
+        self.main_screen = MainScreen(self.corpus, reading_folder=self.folder is not None)
+        self._clippings = 0
+
+    @property
+    def still_loading(self) -> bool:
+        """True while the folder is still being read (speakers not merged yet)."""
+        return self.speaker_index is None
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
@@ -58,18 +75,71 @@ class GPReaderApp(App[None]):
         self._clippings_changed(0)
         self.quote_out.load()
         self.theme_keeper.start()
-        problems = self.corpus.problems
-        for problem in problems[:3]:
-            self.notify(str(problem), severity="warning", markup=False, timeout=10)
-        if len(problems) > 3:
-            self.notify(f"… and {len(problems) - 3} more files with problems.", severity="warning", markup=False)
+        if self.folder is None:
+            self._report_problems()
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen: now read the folder, in a thread (whose first
+        job is to import what reading needs)."""
+        if self.folder is not None:
+            self.run_worker(self._read_folder, thread=True, name="load folder")
+
+    def _read_folder(self) -> None:
+        from gpreader.folder_loading import load_in_worker
+
+        load_in_worker(self, self.folder)
+
+    def _report_problems(self, warnings: list[str] = ()) -> None:
+        lines = [*warnings, *(str(p) for p in self.corpus.problems)]
+        for line in lines[:3]:
+            self.notify(line, severity="warning", markup=False, timeout=10)
+        if len(lines) > 3:
+            self.notify(f"… and {len(lines) - 3} more files with problems.", severity="warning", markup=False)
+
+    # -- a folder being read (gpreader.folder_loading) ------------------------------------
+    def on_articles_arrived(self, message) -> None:
+        if not self.is_running:  # closing: the worker finished as the app quit
+            return
+        self.corpus.articles.extend(message.articles)
+        self.main_screen.articles_arrived(message.articles, message.done, message.total)
+        self._clippings_changed(self._clippings)
+
+    async def on_folder_loaded(self, message) -> None:
+        if not self.is_running:  # closing: the worker finished as the app quit
+            return
+        loaded = message.corpus
+        corpus = self.corpus  # the screens hold this one: fill it in
+        corpus.articles, corpus.speakers, corpus.problems = loaded.articles, loaded.speakers, loaded.problems
+        self.speaker_index = message.speaker_index
+        await self.main_screen.corpus_loaded()
+        self._clippings_changed(self._clippings)
+        self._report_problems(message.warnings)
+        self.folder_read.set()
+
+    def on_folder_failed(self, message) -> None:
+        if not self.is_running:  # closing: the worker finished as the app quit
+            return
+        self.speaker_index = _speaker_index(self.corpus)
+        self.main_screen.load_failed(message.reason)
+        self.notify(message.reason, severity="error", markup=False, timeout=10)
+        self.folder_read.set()
+
+    def not_while_loading(self, what: str) -> bool:
+        """True (and says so) while the folder is read: *what* needs every article."""
+        if self.still_loading:
+            self.notify(f"Still reading the folder: {what} when every article is in.", markup=False, timeout=4)
+        return self.still_loading
 
     def _clippings_changed(self, count: int) -> None:
+        self._clippings = count
         articles = len(self.corpus.articles)
-        speakers = len(self.speaker_index.entries)
+        if self.speaker_index is None:
+            people = "reading the folder…"
+        else:
+            speakers = len(self.speaker_index.entries)
+            people = f"{speakers} speaker{'' if speakers == 1 else 's'}"
         self.sub_title = (
-            f"{articles} article{'' if articles == 1 else 's'} · "
-            f"{speakers} speaker{'' if speakers == 1 else 's'} · "
+            f"{articles:,} article{'' if articles == 1 else 's'} · {people} · "
             f"{count} clipping{'' if count == 1 else 's'}"
         )
 
@@ -93,6 +163,10 @@ class GPReaderApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_jump_to_speaker(self) -> None:
+        if self.not_while_loading("the speaker finder opens"):
+            return
+        from gpreader.screens.speaker_finder import SpeakerFinder  # not needed for the first frame
+
         if not isinstance(self.screen, SpeakerFinder):
             self.push_screen(SpeakerFinder(self.speaker_index), self._speaker_chosen)
 
@@ -106,6 +180,8 @@ class GPReaderApp(App[None]):
     # -- navigation ------------------------------------------------------------------
     def open_speaker(self, name: str) -> None:
         """Show the page of the speaker with canonical *name*."""
+        from gpreader.screens.speaker_page import SpeakerPage
+
         self.push_screen(SpeakerPage(self.corpus, name), self._quote_chosen)
 
     async def _quote_chosen(self, key: tuple | None) -> None:
@@ -117,3 +193,9 @@ class GPReaderApp(App[None]):
         while len(self.screen_stack) > 1 and self.screen is not self.main_screen:
             await self.pop_screen()
         await self.main_screen.show_quote(key)
+
+
+def _speaker_index(corpus: Corpus):
+    from gpreader.search import SpeakerIndex  # rapidfuzz: not needed before the first frame
+
+    return SpeakerIndex(corpus)

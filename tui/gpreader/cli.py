@@ -11,13 +11,12 @@ import argparse
 import difflib
 import os
 import shutil
-import sqlite3
 import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from gpreader import __version__, cli_compare, cli_search
+from gpreader import __version__
 from gpreader.cli_progress import LoadProgress
 from gpreader.cli_render import (
     ARTICLE_COLUMNS,
@@ -30,12 +29,11 @@ from gpreader.cli_render import (
     table,
     to_json,
 )
-from gpreader.corpus import load_corpus
 from gpreader.corpus.errors import CorpusError
 from gpreader.corpus.model import Article, Corpus, Quote, Speaker
+from gpreader.open_folder import Folder, load_folder
 from gpreader.resources import bundled_seeds
 from gpreader.safe_text import json_safe, one_line, printable
-from gpreader.search import corpus_speakers, match_speakers
 
 PROG = "gpreader"
 COMMANDS = ("list", "speakers", "quotes", "clippings", "compare", "search")
@@ -139,15 +137,9 @@ def use_cache(args: argparse.Namespace) -> bool:
 
 
 def _load_with_cache(path: Path, cache: bool) -> Corpus:
-    """``load_corpus`` with a progress bar; a cache that fails in a way the loader did not
-    expect (a non-UTF-8 file name, say) is one warning, and the files are read afresh."""
+    """``load_folder`` (the cache, or afresh if it fails) with a progress bar."""
     with LoadProgress() as progress:
-        if cache:
-            try:
-                return load_corpus(path, cache=True, on_progress=progress)
-            except (UnicodeError, sqlite3.Error) as exc:
-                _warn(f"the cache could not be used ({type(exc).__name__}: {exc}); reading every file afresh")
-        return load_corpus(path, cache=False, on_progress=progress)
+        return load_folder(Folder(path, cache), warn=_warn, on_progress=progress)
 
 
 def _load(folder: Path | str | None, cache: bool = True) -> Corpus | None:
@@ -218,6 +210,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_speakers(args: argparse.Namespace) -> int:
+    from gpreader.search import corpus_speakers  # rapidfuzz: only the commands that match names
+
     corpus = _load(args.corpus, use_cache(args))
     if corpus is None:
         return EXIT_ERROR
@@ -258,6 +252,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         articles = [found]
     quotes = _quote_order(articles)
     if args.speaker is not None:
+        from gpreader.search import match_speakers
+
         search = match_speakers(corpus, args.speaker)
         if not search.matches:
             if not search.nearest:
@@ -309,12 +305,17 @@ def open_reader(path: str | None, theme: str | None = None, cache: bool = True) 
     if not stdout_is_terminal():
         print(NOT_A_TERMINAL, file=sys.stderr)
         return EXIT_USAGE
-    corpus = _load(path, cache)
-    if corpus is None:
+    root = bundled_seeds() if path is None else Path(path).expanduser()
+    if not root.exists():
+        _error(f"corpus folder not found: {root}")
+        return EXIT_ERROR
+    if not root.is_dir():
+        _error(f"not a folder: {root}")
         return EXIT_ERROR
     from gpreader.app import GPReaderApp  # lazy: only the reader needs textual
 
-    app = GPReaderApp(corpus, theme=theme, search_cache=cache)
+    # the window opens at once; the folder is read (from the index cache) in a worker
+    app = GPReaderApp(Folder(root, cache), theme=theme, search_cache=cache)
     app.run()
     return getattr(app, "return_code", None) or EXIT_OK
 
@@ -455,6 +456,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _format_option(p, choices=("markdown", "json"), default="markdown")
     p.set_defaults(handler=cmd_clippings)
+
+    from gpreader import cli_compare, cli_search  # here: the reader needs neither
 
     _cache_option(cli_compare.add_parser(sub))
     _cache_option(cli_search.add_parser(sub))

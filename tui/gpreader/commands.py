@@ -31,6 +31,8 @@ class SpeakerCommands(Provider):
         words = query.split()
         if words and "speaker:".startswith(words[0].casefold()) and len(words[0]) >= 3:
             query = " ".join(words[1:])  # "speaker: stevens" and "spe stevens" both work
+        if app.speaker_index is None:  # type: ignore[attr-defined]  # the folder is still being read
+            return
         for hit in app.speaker_index.search(query, LIMIT):  # type: ignore[attr-defined]
             yield Hit(
                 hit.score / 100,
@@ -42,6 +44,8 @@ class SpeakerCommands(Provider):
 
     async def discover(self) -> Hits:
         app = self.app
+        if app.speaker_index is None:  # type: ignore[attr-defined]
+            return
         for hit in app.speaker_index.search("", LIMIT):  # type: ignore[attr-defined]
             yield DiscoveryHit(
                 _prompt(hit),

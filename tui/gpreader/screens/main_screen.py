@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -10,12 +11,11 @@ from textual.widgets import Header, Static
 from gpreader import keys
 from gpreader.corpus.model import Corpus
 from gpreader.safe_text import one_line
-from gpreader.screens.compare_screen import open_compare
-from gpreader.screens.search_screen import open_search
 from gpreader.widgets.article_list import ArticleList, ArticleOptions
 from gpreader.widgets.reading_pane import ReadingPane
 from gpreader.widgets.key_hints import KeyHints
 
+BAR_MIN_FILES = 50  # folders this large show how far reading has got
 NO_SELECTION = "No quote selected: press n to select the next one."
 
 
@@ -28,19 +28,55 @@ class MainScreen(Screen):
     def active_bindings(self):  # the footer's order: most useful keys first
         return keys.footer_order(super().active_bindings)
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, *, reading_folder: bool = False) -> None:
+        """*reading_folder*: the corpus's folder is still being read; articles arrive
+        (``articles_arrived``) until ``corpus_loaded``."""
         super().__init__()
         self.corpus = corpus
+        self.reading_folder = reading_folder
 
     def compose(self):
         yield Header()
         with Horizontal(id="main"):
-            yield ArticleList(self.corpus.articles, id="sidebar")
+            yield ArticleList(self.corpus.articles, empty="Reading the folder…" if self.reading_folder else "No articles.",
+                              growing=self.reading_folder, id="sidebar")
             with Vertical(id="reader"):
-                empty = f"No articles found in {self.corpus.root}." if not self.corpus.articles else "Select an article."
-                yield ReadingPane(empty_message=empty, id="reading-pane")
+                yield ReadingPane(empty_message=self._empty_message(), id="reading-pane")
                 yield Static(id="quote-status")
         yield KeyHints()
+
+    def _empty_message(self) -> str:
+        if self.reading_folder:
+            return f"Reading {self.corpus.root} …"
+        return f"No articles found in {self.corpus.root}." if not self.corpus.articles else "Select an article."
+
+    # -- a folder being read -----------------------------------------------------------
+    def articles_arrived(self, articles: list, done: int, total: int) -> None:
+        """More articles are read: list them, and show how far reading has got."""
+        self.sidebar.add_articles(articles)
+        if total < BAR_MIN_FILES:  # a small folder is read before a bar could say anything
+            return
+        from gpreader.widgets.loading_bar import LoadingBar  # large folders only
+        try:
+            self.query_one(LoadingBar).show(done, total)
+        except NoMatches:
+            self.mount(LoadingBar(done, total), before=self.query_one(KeyHints))
+
+    async def corpus_loaded(self) -> None:
+        """Every article is read and its speakers merged: list them afresh, redraw the
+        article shown (its speakers now have their full names)."""
+        self.reading_folder = False
+        for bar in self.query("LoadingBar"):  # by name: imported only when a bar is shown
+            await bar.remove()
+        self.sidebar.set_articles(self.corpus.articles)
+        self.pane.set_empty_message(self._empty_message())
+        await self.pane.redraw()
+
+    def load_failed(self, reason: str) -> None:
+        self.reading_folder = False
+        for bar in self.query("LoadingBar"):  # by name: imported only when a bar is shown
+            bar.remove()
+        self.pane.set_empty_message(reason)
 
     def on_mount(self) -> None:
         self.query_one(ArticleOptions).focus()
@@ -139,9 +175,17 @@ class MainScreen(Screen):
             self.notify("This is the last article.", markup=False, timeout=3)
 
     def action_compare(self) -> None:
+        if self.app.not_while_loading("the compare view opens"):
+            return
+        from gpreader.screens.compare_screen import open_compare  # its engine loads on first use
+
         open_compare(self)
 
     def action_search_text(self) -> None:
+        if self.app.not_while_loading("searching the text works"):
+            return
+        from gpreader.screens.search_screen import open_search
+
         open_search(self, getattr(self.app, "search_cache", True))
 
     def action_back(self) -> None:

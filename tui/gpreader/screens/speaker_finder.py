@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.color import Color
 from textual.containers import Vertical
 from textual.content import Content
@@ -12,9 +14,11 @@ from textual.widgets.option_list import Option
 
 from gpreader import keys
 from gpreader.safe_text import one_line
-from gpreader.search import SpeakerHit, SpeakerIndex
 from gpreader.speaker_colours import colour_for
 from gpreader.widgets.option_moves import move_highlight
+
+if TYPE_CHECKING:  # rapidfuzz loads with the speaker index, not with this screen
+    from gpreader.search import SpeakerHit, SpeakerIndex
 
 LIMIT = 50
 

@@ -53,10 +53,36 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     async def _recolour(self, _theme) -> None:
         """Speaker colours depend on a dark or light theme: redraw the article."""
+        await self.redraw()
+
+    async def redraw(self) -> None:
+        """Draw the article again (its speakers or colours changed), keeping the selection
+        and the place."""
         article, selected = self.article, self.selected_quotation
-        if article is not None:
-            self.article = None
-            await self.show_article(article, select=selected.key if selected else None)
+        if article is None:
+            return
+        anchor = take_anchor(self)
+        children = list(self.children)
+        place = (children.index(anchor.child), anchor.fraction) if anchor else None
+        self.article = None
+        await self.show_article(article)
+        if selected is not None:
+            number = next((n for n, q in enumerate(self.quotations) if q.key == selected.key), None)
+            self.select(number, scroll=False)
+        if place is not None:
+            self.call_after_refresh(self._go_to_place, *place)
+
+    def _go_to_place(self, index: int, fraction: float) -> None:
+        children = list(self.children)
+        if index < len(children):
+            restore(self, Anchor(children[index], fraction))
+
+    def set_empty_message(self, message: str) -> None:
+        """What the pane says while no article is shown."""
+        self.empty_message = message
+        if self.article is None:
+            for empty in self.query(".empty").results(Static):
+                empty.update(Content(printable(message)))
 
     @property
     def selected_quotation(self) -> Quotation | None:

@@ -1,0 +1,176 @@
+"""Opening a folder: the window is up at once, the sidebar fills as articles are read,
+keys keep working, and what needs every article says so until they are all in."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from tui_fixture_corpus import build_corpus
+from tui_helpers import current_article_id, notified, screen_text, sidebar
+from gpreader import folder_loading, open_folder
+from gpreader.app import GPReaderApp
+from gpreader.corpus.errors import CorpusError
+from gpreader.open_folder import Folder
+from gpreader.screens.speaker_finder import SpeakerFinder
+from gpreader.widgets.loading_bar import LoadingBar
+
+TOTAL = 60  # files the fake folder claims to hold: enough for a progress bar
+FIRST = 2  # articles read before the fake loader waits for the test
+
+
+class GatedLoader:
+    """A load_corpus that reads FIRST articles of the fixture corpus, then waits for
+    ``release`` before reading the rest; records how it ended."""
+
+    def __init__(self) -> None:
+        self.corpus = build_corpus()
+        self.release = threading.Event()
+        self.ended = threading.Event()
+        self.cancelled = False
+
+    def __call__(self, root, *, cache, on_progress, on_article):
+        articles = self.corpus.articles
+        try:
+            for done, article in enumerate(articles[:FIRST], start=1):
+                on_article(article)
+                on_progress(done, TOTAL)
+            while not self.release.wait(0.01):  # on_progress raises once the app is closing
+                on_progress(FIRST, TOTAL)
+            for article in articles[FIRST:]:
+                on_article(article)
+            on_progress(TOTAL, TOTAL)
+            return self.corpus
+        except folder_loading.Cancelled:
+            self.cancelled = True
+            raise
+        finally:
+            self.ended.set()
+
+
+@pytest.fixture
+def loader(monkeypatch):
+    fake = GatedLoader()
+    monkeypatch.setattr(open_folder, "load_corpus", fake)
+    monkeypatch.setattr(folder_loading, "BATCH_SECONDS", 0)  # every article is posted at once
+    yield fake
+    fake.release.set()  # never leave the loader thread waiting
+
+
+def reading_app() -> GPReaderApp:
+    return GPReaderApp(Folder(Path("/fixture"), cache=False))
+
+
+async def first_batch_shown(app, pilot) -> None:
+    while len(sidebar(app).articles) < FIRST:
+        await pilot.pause()
+    await pilot.pause()  # and drawn
+
+
+async def test_the_sidebar_fills_while_the_folder_is_read(loader):
+    app = reading_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_batch_shown(app, pilot)
+        assert app.still_loading
+        shown = {a.id for a in sidebar(app).articles}
+        assert shown == {a.id for a in loader.corpus.articles[:FIRST]}
+        assert f"Reading {FIRST} of {TOTAL} articles" in screen_text(app)
+        assert "reading the folder…" in app.sub_title
+
+        await pilot.press("j")  # keys work: the first article opens
+        await pilot.pause()
+        assert current_article_id(app) is not None
+
+        loader.release.set()
+        await app.folder_read.wait()
+        await pilot.pause()
+        assert not app.still_loading
+        assert len(sidebar(app).articles) == len(loader.corpus.articles)
+        assert not app.main_screen.query(LoadingBar)
+        assert "Reading" not in screen_text(app)
+        assert "speakers" in app.sub_title
+
+
+async def test_the_speaker_finder_waits_for_every_article(loader):
+    app = reading_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_batch_shown(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SpeakerFinder)
+        assert "Still reading the folder: the speaker finder opens when every article is in." in notified(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.screen is app.main_screen
+
+        loader.release.set()
+        await app.folder_read.wait()
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakerFinder)
+
+
+async def test_the_article_being_read_stays_open_when_loading_ends(loader):
+    app = reading_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_batch_shown(app, pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        reading = current_article_id(app)
+        loader.release.set()
+        await app.folder_read.wait()
+        await pilot.pause()
+        assert current_article_id(app) == reading
+        assert sidebar(app).current.id == reading
+
+
+async def test_quitting_while_the_folder_is_read_stops_the_loader(loader):
+    app = reading_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_batch_shown(app, pilot)
+        await pilot.press("q")
+    assert loader.ended.wait(10)
+    assert loader.cancelled
+
+
+async def test_a_folder_that_cannot_be_read_is_one_line_and_the_app_stays_up(monkeypatch):
+    def refuse(root, **kw):
+        raise CorpusError(f"{root}: cannot list the folder (Permission denied)")
+
+    monkeypatch.setattr(open_folder, "load_corpus", refuse)
+    app = reading_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.folder_read.wait()
+        await pilot.pause()
+        assert "/fixture: cannot list the folder (Permission denied)" in notified(app)
+        assert not app.still_loading
+        await pilot.press("s")  # still answers: an empty finder
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakerFinder)
+
+
+async def test_a_loader_crash_is_reported_not_raised(monkeypatch):
+    def explode(root, **kw):
+        raise RuntimeError("boom [b]not markup[/b]")
+
+    monkeypatch.setattr(open_folder, "load_corpus", explode)
+    app = reading_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.folder_read.wait()
+        await pilot.pause()
+        assert "unexpected RuntimeError: boom [b]not markup[/b]" in notified(app)
+        assert "boom [b]not markup[/b]" in screen_text(app)
+
+
+async def test_a_real_folder_opens_from_its_files(tmp_path):
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(f"Headline {i}\n\n‘We will merge,’ said Dr Ann Lee.\n", encoding="utf-8")
+    app = GPReaderApp(Folder(tmp_path, cache=tmp_path / "index.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.folder_read.wait()
+        await pilot.pause()
+        assert sorted(a.id for a in sidebar(app).articles) == ["a0", "a1", "a2"]
+        assert "3 articles · 1 speaker" in app.sub_title

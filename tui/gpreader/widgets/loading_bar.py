@@ -1,0 +1,31 @@
+"""How far reading a folder has got: "Reading 3,412 of 10,000 articles" and a bar."""
+
+from __future__ import annotations
+
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import ProgressBar, Static
+
+
+class LoadingBar(Horizontal):
+    """One line above the footer while a folder is read; removed when it is done."""
+
+    def __init__(self, done: int, total: int, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.done, self.total = done, total
+
+    def compose(self):
+        yield Static(self._label(), id="loading-label")
+        yield ProgressBar(total=max(self.total, 1), show_eta=False, id="loading-progress")
+
+    def on_mount(self) -> None:
+        self.show(self.done, self.total)
+
+    def _label(self) -> Content:
+        return Content(f"Reading {self.done:,} of {self.total:,} articles")
+
+    def show(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+        if self.children:  # composed (on_mount shows what arrived before)
+            self.query_one("#loading-label", Static).update(self._label())
+            self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
