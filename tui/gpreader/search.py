@@ -106,7 +106,7 @@ class _WordIndex:
         found = {
             word: score
             for word, score, _ in process.extract(
-                typed, self.vocabulary, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF, limit=None
+                typed, self.vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=NAME_CUTOFF, limit=None
             )
         }
         if len(typed) < 2:
@@ -226,7 +226,9 @@ class SpeakerIndex:
 
     def _whole(self, joined: str) -> dict[int, float]:
         """Entries whose whole name is close to the whole query ("simonstevens", "simon stevns")."""
-        close = process.extract(joined, self._joined, scorer=fuzz.ratio, score_cutoff=WHOLE_CUTOFF, limit=None)
+        close = process.extract(
+            joined, self._joined, scorer=fuzz.ratio, processor=None, score_cutoff=WHOLE_CUTOFF, limit=None
+        )
         return {number: score for _, score, number in close}
 
 
