@@ -30,6 +30,26 @@ def test_name_matches_rank_above_role_matches(corpus):
     assert names(corpus, "stevens")[:2] == ["Simon Stevens", "Maureen Baker"]
 
 
+def test_the_whole_name_typed_without_spaces_finds_the_speaker(corpus):
+    assert names(corpus, "simonstevens")[0] == "Simon Stevens"
+    assert names(corpus, "mikebewik") == ["Mike Bewick"]
+
+
+def test_a_typed_prefix_counts_as_the_whole_word(corpus):
+    (hit,) = search_speakers(corpus, "geddes", limit=5)
+    assert [h.name for h in search_speakers(corpus, "ged", limit=5)] == ["David Geddes"]
+    assert search_speakers(corpus, "ged", limit=5)[0].score == hit.score == 100.0
+    assert names(corpus, "hawth prof") == ["Kamila Hawthorne"]
+
+
+def test_a_role_word_names_the_first_role_that_has_it(corpus):
+    speaker = corpus.speakers["David Geddes"]
+    speaker.roles[0:0] = [Role("interim commissioning lead at NHS England", "a1_merger", PubDate.parse("2013-11"))]
+    (hit,) = SpeakerIndex(corpus).search("commissioning", 5)
+    assert hit.role == "head of primary care commissioning at NHS England"
+    assert hit.matched == "interim commissioning lead at NHS England"
+
+
 def test_every_word_must_match(corpus):
     assert names(corpus, "rcgp geddes") == []
     assert names(corpus, "xylophone") == []

@@ -8,15 +8,17 @@ forgive typos ("stevns" finds Simon Stevens), roles match by prefix ("rcgp chair
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from gpreader.corpus.model import Corpus, Speaker
+from gpreader.corpus.model import Corpus, Role, Speaker
 
 NAME_CUTOFF = 75.0  # a typed word must be this close to a word of a name or alias
 ROLE_CUTOFF = 88.0  # ... or this close to a word of a role (roles are long: be stricter)
 ROLE_WEIGHT = 0.9  # a role match ranks below a name match
+WHOLE_CUTOFF = 88.0  # ... or the whole query this close to the whole name, spaces ignored
 STOP_WORDS = {"of", "the", "and", "for", "at", "in", "a", "an"}
 _WORD = re.compile(r"[^\W_]+")
 
@@ -72,6 +74,89 @@ class _Entry:
     joined: str  # name without spaces, for "simonstevens"
     quote_count: int
     years: tuple[int, ...]
+    latest_role: str  # the text of the speaker's latest role, or ""
+    sort_name: str  # casefolded name, the last tie-break of the ranking
+
+
+class _WordIndex:
+    """Which entries hold each word, as a name word, an alias word or a role word.
+
+    A typed word is scored once against every distinct word of the corpus (rapidfuzz, in
+    C), not once per speaker word. An alias or role word is posted as (entry number, its
+    position among the entry's words of that field, the alias or role it came from): when
+    two words of an entry score the same, the first one names what matched, as a scan of
+    the entry's words would.
+    """
+
+    def __init__(self, entries: list[_Entry]) -> None:
+        self.name: dict[str, list[int]] = {}
+        self.alias: dict[str, list[_Posting]] = {}
+        self.role: dict[str, list[_Posting]] = {}
+        for number, entry in enumerate(entries):
+            for word in entry.name_words:
+                self.name.setdefault(word, []).append(number)
+            for position, (word, alias) in enumerate(entry.alias_of.items()):
+                self.alias.setdefault(word, []).append((number, position, alias))
+            for position, (word, role) in enumerate(entry.role_words.items()):
+                self.role.setdefault(word, []).append((number, position, role))
+        self.vocabulary = sorted({*self.name, *self.alias, *self.role})
+
+    def scores(self, typed: str) -> dict[str, float]:
+        """Words of the index within NAME_CUTOFF of *typed* (prefixes count as exact)."""
+        found = {
+            word: score
+            for word, score, _ in process.extract(
+                typed, self.vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=NAME_CUTOFF, limit=None
+            )
+        }
+        if len(typed) < 2:
+            if typed in found:
+                found[typed] = 100.0
+            return found
+        for i in range(bisect_left(self.vocabulary, typed), len(self.vocabulary)):
+            word = self.vocabulary[i]
+            if not word.startswith(typed):
+                break
+            found[word] = 100.0
+        return found
+
+    def match(self, typed: str) -> "_WordMatch":
+        """The best name, alias and role score of every entry that has one for *typed*."""
+        scores = self.scores(typed)
+        names: dict[int, float] = {}
+        for word, score in scores.items():
+            for number in self.name.get(word, ()):
+                names[number] = max(names.get(number, 0.0), score)
+        return _WordMatch(names, _best(scores, self.alias, NAME_CUTOFF), _best(scores, self.role, ROLE_CUTOFF))
+
+
+_Posting = tuple[int, int, str]  # entry number, position of the word in the entry, its alias or role
+_Best = tuple[float, int, str]  # best score, position of the first word with it, its alias or role
+
+
+def _best(scores: dict[str, float], postings: dict[str, list[_Posting]], cutoff: float) -> dict[int, _Best]:
+    """entry number -> its best word's (score, position, alias or role), over words >= *cutoff*."""
+    best: dict[int, _Best] = {}
+    for word, score in scores.items():
+        if score < cutoff:
+            continue
+        for number, position, text in postings.get(word, ()):
+            held = best.get(number)
+            if held is None or score > held[0] or (score == held[0] and position < held[1]):
+                best[number] = (score, position, text)
+    return best
+
+
+@dataclass
+class _WordMatch:
+    """One typed word against the index: entry number -> its best score in each field."""
+
+    name: dict[int, float]
+    alias: dict[int, _Best]
+    role: dict[int, _Best]  # the score before ROLE_WEIGHT
+
+    def entries(self) -> set[int]:
+        return {*self.name, *self.alias, *self.role}
 
 
 class SpeakerIndex:
@@ -82,21 +167,31 @@ class SpeakerIndex:
         years: dict[str, set[int]] = {}
         speakers = dict(corpus.speakers)
         for article in corpus.articles:
+            said: dict[str, None] = {}  # the article's speakers, in the order they speak
             for quote in article.quotes:
-                if not quote.speaker or quote.in_comments:
+                name = quote.speaker
+                if not name or quote.in_comments:
                     continue
-                speakers.setdefault(quote.speaker, Speaker(quote.speaker))
+                said[name] = None
                 if quote.part == 0:
-                    counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+                    counts[name] = counts.get(name, 0) + 1
+            for name in said:
+                if name not in speakers:
+                    speakers[name] = Speaker(name)
                 if article.date:
-                    years.setdefault(quote.speaker, set()).add(article.date.year)
+                    years.setdefault(name, set()).add(article.date.year)
+        role_words = _RoleWords()
         self.entries = [
-            self._entry(s, counts.get(s.name, 0), tuple(sorted(years.get(s.name, ()))))
+            self._entry(s, counts.get(s.name, 0), tuple(sorted(years.get(s.name, ()))), role_words)
             for s in speakers.values()
         ]
+        self._words = _WordIndex(self.entries)
+        self._joined = [entry.joined for entry in self.entries]
+        # what an empty query shows: everyone, most quoted first
+        self._everyone = sorted(range(len(self.entries)), key=lambda n: _rank(self.entries[n], 100.0))
 
     @staticmethod
-    def _entry(speaker: Speaker, count: int, years: tuple[int, ...]) -> _Entry:
+    def _entry(speaker: Speaker, count: int, years: tuple[int, ...], role_words: "_RoleWords") -> _Entry:
         name_words = set(words(speaker.display_name))
         alias_of: dict[str, str] = {}
         for alias in sorted(speaker.aliases):
@@ -105,61 +200,89 @@ class SpeakerIndex:
                     alias_of.setdefault(word, alias)
         for word in initialisms(speaker.name):
             alias_of.setdefault(word, speaker.name)
-        role_words: dict[str, str] = {}
-        for role in reversed(speaker.roles):  # the latest wording wins
-            for word in [*words(role.text), *initialisms(role.text)]:
-                role_words[word] = role.text
         joined = "".join(words(speaker.name))
-        return _Entry(speaker, name_words, role_words, alias_of, joined, count, years)
+        latest = speaker.latest_role()
+        return _Entry(
+            speaker, name_words, role_words.of(speaker.roles), alias_of, joined, count, years,
+            latest.text if latest else "", speaker.name.casefold(),
+        )
 
     def search(self, query: str, limit: int = 20) -> list[SpeakerHit]:
         """Speakers matching every word of *query*, best first; all speakers if it is empty."""
         typed = words(query)
         meaningful = [w for w in typed if w not in STOP_WORDS] or typed
+        if not meaningful:
+            return [_hit(self.entries[n], 100.0, "") for n in self._everyone[:limit]]
+        matches = [self._words.match(word) for word in meaningful]
+        whole = self._whole("".join(typed))
+        candidates = set.intersection(*(m.entries() for m in matches)) | whole.keys()
         found: list[tuple[float, str, _Entry]] = []
-        for entry in self.entries:
-            if not meaningful:
-                found.append((100.0, "", entry))
-                continue
-            scored = _score(entry, meaningful, "".join(typed))
+        for number in sorted(candidates):  # in index order, as the ranking's final tie-break
+            scored = _score(number, matches, whole.get(number))
             if scored is not None:
-                found.append((scored[0], scored[1], entry))
-        found.sort(key=lambda f: (-f[0], -f[2].quote_count, f[2].speaker.name.casefold()))
-        # only the rows shown are built (a speaker's latest role is worked out per row)
+                found.append((scored[0], scored[1], self.entries[number]))
+        found.sort(key=lambda f: _rank(f[2], f[0]))
         return [_hit(entry, score, matched) for score, matched, entry in found[:limit]]
 
-
-def _word_score(typed: str, candidates: set[str] | dict[str, str], cutoff: float) -> tuple[float, str]:
-    """Best score of one typed word against candidate words (prefixes count as exact)."""
-    best, best_word = 0.0, ""
-    for word in candidates:
-        if word == typed or (len(typed) >= 2 and word.startswith(typed)):
-            return 100.0, word
-        score = fuzz.ratio(typed, word)
-        if score > best:
-            best, best_word = score, word
-    return (best, best_word) if best >= cutoff else (0.0, "")
+    def _whole(self, joined: str) -> dict[int, float]:
+        """Entries whose whole name is close to the whole query ("simonstevens", "simon stevns")."""
+        close = process.extract(
+            joined, self._joined, scorer=fuzz.ratio, processor=None, score_cutoff=WHOLE_CUTOFF, limit=None
+        )
+        return {number: score for _, score, number in close}
 
 
-def _score(entry: _Entry, typed: list[str], joined: str) -> tuple[float, str] | None:
-    """(score, matched text) of *entry* for the typed words, or None when a word misses."""
-    whole = fuzz.ratio(joined, entry.joined)  # "simonstevens", "simon stevns"
-    fallback = (whole, "") if whole >= 88 else None
+class _RoleWords:
+    """A speaker's role words, worked out once per distinct role text (roles repeat a lot)."""
+
+    def __init__(self) -> None:
+        self._of_text: dict[str, list[str]] = {}
+
+    def _words(self, text: str) -> list[str]:
+        found = self._of_text.get(text)
+        if found is None:
+            found = self._of_text[text] = [*words(text), *initialisms(text)]
+        return found
+
+    def of(self, roles: list[Role]) -> dict[str, str]:
+        """word -> the text of the earliest role with it, in the order the latest roles give.
+
+        The same as ``for role in reversed(roles): for word in ...: result[word] = role.text``.
+        """
+        texts = list(dict.fromkeys(role.text for role in roles))  # each text once, first seen first
+        earliest: dict[str, str] = {}
+        for text in texts:
+            for word in self._words(text):
+                earliest.setdefault(word, text)
+        latest_first = dict.fromkeys(role.text for role in reversed(roles))
+        return {word: earliest[word] for text in latest_first for word in self._words(text)}
+
+
+def _rank(entry: _Entry, score: float) -> tuple[float, int, str]:
+    return (-score, -entry.quote_count, entry.sort_name)
+
+
+_MISS: _Best = (0.0, -1, "")
+
+
+def _score(number: int, matches: list[_WordMatch], whole: float | None) -> tuple[float, str] | None:
+    """(score, matched text) of entry *number* for the typed words, or None when a word misses."""
+    fallback = (whole, "") if whole is not None else None
     total, matched = 0.0, ""
-    for word in typed:
-        name_score, _ = _word_score(word, entry.name_words, NAME_CUTOFF)
-        alias_score, alias_word = _word_score(word, entry.alias_of, NAME_CUTOFF)
-        role_score, role_word = _word_score(word, entry.role_words, ROLE_CUTOFF)
+    for match in matches:
+        name_score = match.name.get(number, 0.0)
+        alias_score, _, alias = match.alias.get(number, _MISS)
+        role_score, _, role = match.role.get(number, _MISS)
         role_score *= ROLE_WEIGHT
         best = max(name_score, alias_score, role_score)
         if best == 0.0:
             return fallback
         if best == role_score and best > max(name_score, alias_score):
-            matched = matched or entry.role_words[role_word]
+            matched = matched or role
         elif best == alias_score and best > name_score:
-            matched = matched or entry.alias_of[alias_word]
+            matched = matched or alias
         total += best
-    score = total / len(typed)
+    score = total / len(matches)
     if fallback and fallback[0] > score:
         return fallback
     return score, matched
@@ -167,16 +290,15 @@ def _score(entry: _Entry, typed: list[str], joined: str) -> tuple[float, str] | 
 
 def _hit(entry: _Entry, score: float, matched: str) -> SpeakerHit:
     speaker = entry.speaker
-    latest = speaker.latest_role()
     return SpeakerHit(
         name=speaker.name,
         display_name=speaker.display_name,
         kind=speaker.kind,
-        role=latest.text if latest else "",
+        role=entry.latest_role,
         quote_count=entry.quote_count,
         years=entry.years,
         score=score,
-        matched=matched if not latest or matched != latest.text else "",
+        matched=matched if not entry.latest_role or matched != entry.latest_role else "",
     )
 
 

@@ -10,13 +10,79 @@ canonical name.
 
 from __future__ import annotations
 
-from gpreader.corpus.attribution import same_org
-from gpreader.corpus.model import Article, Role, Speaker
-from gpreader.corpus.names import WEAK_HONORIFICS, content_words
+from functools import lru_cache
+
+from gpreader.corpus.attribution import _acronym, same_org
+from gpreader.corpus.model import Article, Quote, Role, Speaker
+from gpreader.corpus.names import DOCUMENT_WORDS, WEAK_HONORIFICS, content_words
 
 
 def _key(speaker: Speaker) -> str:
     return f"{speaker.kind}:{speaker.name.lower()}"
+
+
+@lru_cache(maxsize=4096)  # a corpus names its bodies the same few ways thousands of times
+def _org_keys(name: str) -> tuple[tuple, ...]:
+    """Keys under which a body of this name is filed: any two names ``same_org`` joins share one.
+
+    ``same_org`` joins names word by word (same number of words, each a prefix of the other,
+    so the same first letters), documents by the words before "report" or "review", and
+    names of different lengths by acronym ("RCGP" and "Royal College of General Practitioners").
+    """
+    tokens = name.lower().split()
+    keys: list[tuple] = [("words", len(tokens), tuple(t[0] for t in tokens))]
+    if len(tokens) >= 2 and tokens[-1] in DOCUMENT_WORDS:
+        keys.append(("document", tuple(tokens[:-1])))
+    keys.append(("squashed", name.replace(" ", "")))
+    keys.append(("acronym", _acronym(name)))
+    return tuple(keys)
+
+
+@lru_cache(maxsize=4096)
+def _org_lookups(name: str) -> tuple[tuple, ...]:
+    """The keys to look up for bodies that ``same_org`` may join to *name*."""
+    same_words = [k for k in _org_keys(name) if k[0] in ("words", "document")]
+    # "Royal College of General Practitioners" finds a body filed as squashed "RCGP", and
+    # "RCGP" finds the body filed under the acronym of its long name
+    return (*same_words, ("squashed", _acronym(name)), ("acronym", name.replace(" ", "")))
+
+
+class _Bodies:
+    """The organisations (or documents) so far, in order, filed by ``_org_keys``.
+
+    ``find`` returns the first body, in the order they were added, that ``same_org`` joins
+    to a name, as a scan of every body would, but asks ``same_org`` only about bodies that
+    share a key with the name.
+    """
+
+    def __init__(self) -> None:
+        self.order: list[Speaker] = []
+        self.position: dict[int, int] = {}  # id(speaker) -> its place in order
+        self.filed: dict[tuple, set[int]] = {}
+
+    def add(self, speaker: Speaker) -> None:
+        self.position[id(speaker)] = len(self.order)
+        self.order.append(speaker)
+        self._file(speaker.name, len(self.order) - 1)
+
+    def rename(self, speaker: Speaker, old_name: str) -> None:
+        at = self.position[id(speaker)]
+        for key in _org_keys(old_name):
+            self.filed[key].discard(at)
+        self._file(speaker.name, at)
+
+    def _file(self, name: str, at: int) -> None:
+        for key in _org_keys(name):
+            self.filed.setdefault(key, set()).add(at)
+
+    def find(self, name: str) -> Speaker | None:
+        near: set[int] = set()
+        for key in _org_lookups(name):
+            near |= self.filed.get(key, set())
+        for at in sorted(near):
+            if same_org(self.order[at].name, name):
+                return self.order[at]
+        return None
 
 
 class _Canon:
@@ -25,20 +91,23 @@ class _Canon:
     def __init__(self) -> None:
         self.by_key: dict[str, Speaker] = {}
         self.by_surname: dict[str, list[Speaker]] = {}
-        self.bodies: dict[str, list[Speaker]] = {}  # organisations and documents, by kind
+        self.bodies: dict[str, _Bodies] = {}  # organisations and documents, by kind
 
     def add(self, speaker: Speaker) -> None:
         self.by_key[_key(speaker)] = speaker
         if speaker.kind == "person":
             self.by_surname.setdefault(speaker.name.split()[-1].lower(), []).append(speaker)
         else:
-            self.bodies.setdefault(speaker.kind, []).append(speaker)
+            self.bodies.setdefault(speaker.kind, _Bodies()).add(speaker)
 
     def rename(self, speaker: Speaker, name: str) -> None:
         del self.by_key[_key(speaker)]
-        speaker.aliases.add(speaker.name)
+        old_name = speaker.name
+        speaker.aliases.add(old_name)
         speaker.name = name
         self.by_key[_key(speaker)] = speaker
+        if speaker.kind != "person":
+            self.bodies[speaker.kind].rename(speaker, old_name)
 
     def find(self, local: Speaker) -> Speaker | None:
         hit = self.by_key.get(_key(local))
@@ -52,10 +121,8 @@ class _Canon:
                 # "Stevens" alone, or "Simon Stevens" after a lone "Stevens": one person
                 return same[0]
             return None
-        for s in self.bodies.get(local.kind, ()):
-            if same_org(s.name, local.name):
-                return s
-        return None
+        bodies = self.bodies.get(local.kind)
+        return bodies.find(local.name) if bodies is not None else None
 
 
 def _stronger(a: str | None, b: str | None) -> str | None:
@@ -64,39 +131,68 @@ def _stronger(a: str | None, b: str | None) -> str | None:
     return a
 
 
+class _RolesByYear:
+    """People's dated roles by year, each role's content words worked out once."""
+
+    def __init__(self, people: list[Speaker]) -> None:
+        words_of: dict[str, frozenset[str]] = {}
+        self.held: dict[int, list[tuple[int, Speaker, frozenset[str]]]] = {}
+        for order, person in enumerate(people):
+            seen: set[tuple[int, str]] = set()
+            for role in person.roles:
+                if role.date is None or (role.date.year, role.text) in seen:
+                    continue
+                seen.add((role.date.year, role.text))
+                if role.text not in words_of:
+                    words_of[role.text] = frozenset(content_words(role.text))
+                self.held.setdefault(role.date.year, []).append((order, person, words_of[role.text]))
+
+    def best(self, wanted: set[str], year: int) -> tuple[Speaker | None, float]:
+        """Who held the role best matching *wanted* within a year of *year*, and how well.
+
+        Ties go to the person first in order, as a scan of people and their roles would.
+        """
+        best, best_order, best_score = None, -1, 0.0
+        for held_year in (year - 1, year, year + 1):
+            for order, person, have in self.held.get(held_year, ()):
+                score = len(wanted & have) / len(wanted)
+                if score > best_score or (score == best_score and best is not None and order < best_order):
+                    best, best_order, best_score = person, order, score
+        return best, best_score
+
+
 def _resolve_roles_across_corpus(articles: list[Article], canon: list[Speaker]) -> None:
     """'said the chief executive of NHS England' with no name: whoever held that role then."""
-    people = [s for s in canon if s.kind == "person"]
-    for article in articles:
-        for quote in article.quotes:
-            if quote.speaker is not None or not quote.role_mention:
-                continue
-            wanted = content_words(quote.role_mention)
-            if len(wanted) < 2:
-                continue
-            best, best_score = None, 0.0
-            for person in people:
-                for role in person.roles:
-                    if role.date is None or article.date is None or abs(role.date.year - article.date.year) > 1:
-                        continue
-                    have = content_words(role.text)
-                    score = len(wanted & have) / len(wanted)
-                    if score > best_score:
-                        best, best_score = person, score
-            if best is not None and best_score >= 0.99:
-                quote.speaker = best.name
-                quote.mention = quote.role_mention
-                best.aliases.add(quote.role_mention)
+    asked: list[tuple[Article, Quote]] = [
+        (article, quote)
+        for article in articles
+        if article.date is not None
+        for quote in article.quotes
+        if quote.speaker is None and quote.role_mention
+    ]
+    if not asked:
+        return
+    roles = _RolesByYear([s for s in canon if s.kind == "person"])
+    for article, quote in asked:
+        wanted = content_words(quote.role_mention)
+        if len(wanted) < 2:
+            continue
+        best, best_score = roles.best(wanted, article.date.year)  # type: ignore[union-attr]
+        if best is not None and best_score >= 0.99:
+            quote.speaker = best.name
+            quote.mention = quote.role_mention
+            best.aliases.add(quote.role_mention)
 
 
 def build_speakers(articles: list[Article]) -> dict[str, Speaker]:
     """Merge every article's speakers; rewrite quotes to canonical names; {name: Speaker}."""
     canon = _Canon()
-    renames: dict[tuple[str, str], Speaker] = {}
+    renames: dict[str, dict[str, Speaker]] = {}  # article id -> local name -> canonical speaker
     ordered = sorted(articles, key=lambda a: a.sort_key)
     # full names first, so that lone surnames can find them
     pairs = [(a, s) for a in ordered for s in a.local_speakers.values()]
-    pairs.sort(key=lambda p: 0 if (p[1].kind != "person" or " " in p[1].name) else 1)
+    lone = [p for p in pairs if p[1].kind == "person" and " " not in p[1].name]
+    pairs = [p for p in pairs if p[1].kind != "person" or " " in p[1].name] + lone
     seen_roles: set[tuple[int, str, str]] = set()
     for article, local in pairs:
         hit = canon.find(local)
@@ -107,7 +203,8 @@ def build_speakers(articles: list[Article]) -> dict[str, Speaker]:
             canon.rename(hit, local.name)
         # the latest real title wins: Professor in 2014, Dame later
         hit.honorific = _stronger(local.honorific, hit.honorific)
-        hit.aliases |= local.aliases | {local.name}
+        hit.aliases |= local.aliases
+        hit.aliases.add(local.name)
         if local.kind == "person":
             surname = local.name.split()[-1]
             hit.aliases.add(surname)
@@ -118,13 +215,16 @@ def build_speakers(articles: list[Article]) -> dict[str, Speaker]:
             if key not in seen_roles:
                 seen_roles.add(key)
                 hit.roles.append(Role(role.text, article.id, article.date))
-        renames[(article.id, local.name)] = hit
+        renames.setdefault(article.id, {})[local.name] = hit
     for article in articles:
+        # only the names that change: most articles already use the canonical names
+        changed = {name: hit.name for name, hit in renames.get(article.id, {}).items() if hit.name != name}
+        if not changed:
+            continue
         for item in [*article.quotes, *article.statements]:
-            if item.speaker is not None:
-                hit = renames.get((article.id, item.speaker))
-                if hit is not None:
-                    item.speaker = hit.name
+            name = changed.get(item.speaker) if item.speaker is not None else None
+            if name is not None:
+                item.speaker = name
     _resolve_roles_across_corpus(articles, list(canon.by_key.values()))
     speakers = {s.name: s for s in canon.by_key.values()}
     for s in speakers.values():
