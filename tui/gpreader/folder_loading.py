@@ -8,10 +8,7 @@ Quitting cancels the worker: the loader stops after the article it is on.
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -60,22 +57,6 @@ class FolderFailed(Message):
         self.reason = reason
 
 
-@contextmanager
-def _collected_never() -> Iterator[None]:
-    """No garbage collection while the folder is read, and what was read is kept out of
-    every later one (``gc.freeze``): the articles stay for the whole session. Otherwise the
-    first collections after loading walk its million new objects, each holding the window
-    still for over half a second on 10,000 articles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-        gc.freeze()
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load_in_worker(target, folder: Folder) -> None:
     """Run in a thread worker: load *folder*, posting Arrived, then Loaded or Failed, to
     *target* (the app)."""
@@ -96,10 +77,9 @@ def load_in_worker(target, folder: Folder) -> None:
     from gpreader.search import SpeakerIndex  # rapidfuzz: imported here, in the thread
 
     try:
-        with _collected_never():
-            corpus = load_folder(folder, warn=warnings.append, on_progress=on_progress,
-                                 on_article=lambda article: batch.append(article))
-            index = SpeakerIndex(corpus)
+        corpus = load_folder(folder, warn=warnings.append, on_progress=on_progress,
+                             on_article=lambda article: batch.append(article))
+        index = SpeakerIndex(corpus)
     except Cancelled:
         return
     except CorpusError as exc:
