@@ -53,6 +53,7 @@ JOURNAL_HEAD = re.compile(r"^(?P<journal>[A-Z][A-Za-z .]*?)\s+\d{4};")
 NUMBERED = re.compile(r"^\d+\.\s+(?P<rest>\S.*)$")
 LIST_ITEM = re.compile(r"^(?:\d+[.)]?|[-*•–—])\s")
 SENTENCE_END = re.compile(r"[.!?…:][’”'\")\]]*$")
+ENDS_ON_PUNCTUATION = re.compile(r"[.,;:]$")
 MAX_HEADLINE = 200
 MAX_WRAP_WIDTH = 120
 MONTHS = {m: i for i, m in enumerate(
@@ -165,7 +166,7 @@ def looks_like_headline(line: str) -> bool:
         0 < len(line) < MAX_HEADLINE
         and len(line.split()) >= 3
         and not line[0].islower()
-        and not re.search(r"[.,;:]$", line)
+        and not ENDS_ON_PUNCTUATION.search(line)
     )
 
 
