@@ -71,6 +71,17 @@ INTRO = re.compile(
 LINKERS = re.compile(r"^(?:(?:meanwhile|however|but|and|also|now|today|yesterday|separately|elsewhere|so|yet)\b,?\s*)+", re.I)
 ABBREV = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Rev|Cllr|No|vs|etc|i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$|\b[A-Z]\.$")
 SENT_BREAK = re.compile(r"[.!?…]+[’”'\")\]]*(?:\s+|(?=[A-Z‘“]))")
+# standfirst: "…, the chief executive of NHS England has said today."
+STANDFIRST_ROLE = re.compile(
+    r"(?:,|\b(?:says|said))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?"
+    r"(?:\s+(?:said|says|suggested|claimed|argued|warned))?(?:\s+(?:today|yesterday|this week))?\s*[.]?\s*$"
+)
+NEXT_SENTENCE = re.compile(r"\s*[A-Z]")
+CLOSING_CLAUSE = re.compile(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$")  # "…, Dr Bewick added."
+NAME_COLON = re.compile(r"(?:^|[.!?]\s+)([A-Z][^.!?:]{1,60}):\s*$")  # "Dr Smith: ‘…"
+ACCORDING_TO = re.compile(r"\b(?i:according to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)")
+SPOKESPERSON = re.compile(r"\b(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|source|official)\s*(?:for|at|from)?\s*")
+REPORT_WORD = re.compile(r"\b(?:report|research|study|survey|analysis)\b", re.I)
 
 
 @dataclass
@@ -97,10 +108,46 @@ class Attributed:
     alias: str | None = None  # a role-only mention that named them: "the former RCGP chairwoman"
 
 
+_NOT_SPACE = re.compile(r"\S")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
+
+
 def mask_quotes(par: str, spans: list[Span]) -> str:
     """The paragraph with quoted words blanked out (positions kept), marks and final stops kept."""
     if not spans:
         return par
+    if not _in_order(spans, len(par)):
+        return _mask_by_char(par, spans)
+    pieces = []
+    at = 0
+    for s in spans:
+        pieces.append(par[at : s.start])
+        pieces.append(_blank(par[s.start : s.end]))
+        at = s.end
+    pieces.append(par[at:])
+    return "".join(pieces)
+
+
+def _in_order(spans: list[Span], length: int) -> bool:
+    """Spans that are non-empty, inside the paragraph, in order and apart (as find_spans gives)."""
+    at = 0
+    for s in spans:
+        if not at <= s.start < s.end <= length:
+            return False
+        at = s.end
+    return True
+
+
+def _blank(quoted: str) -> str:
+    """A quotation's words as x's, its whitespace as spaces, a final . ! or ? kept."""
+    masked = _NOT_SPACE.sub("x", quoted)
+    if _OTHER_SPACE.search(masked):
+        masked = _OTHER_SPACE.sub(" ", masked)
+    return masked[:-1] + quoted[-1] if quoted[-1] in ".!?" else masked
+
+
+def _mask_by_char(par: str, spans: list[Span]) -> str:
+    """mask_quotes for any spans at all (overlapping, out of order, empty)."""
     chars = list(par)
     for s in spans:
         for i in range(s.start, s.end):
@@ -231,13 +278,13 @@ class Attributor:
         # (paragraph, start, end) -> who the sentence reports, for reported speech
         self.statements: dict[tuple[int, int, int], Person] = {}
         self.masked = [mask_quotes(par, self.by_par.get(p, [])) for p, par in enumerate(paragraphs)]
+        self.sentences = [sentences(masked) for masked in self.masked]  # (start, end) per paragraph
         self._prescan()
 
     # -- a first pass: everyone named, with the roles stated for them ---------------------
     def _prescan(self) -> None:
-        for p, par in enumerate(self.paragraphs):
-            masked = self.masked[p]
-            for a, b in sentences(masked):
+        for masked, bounds in zip(self.masked, self.sentences):
+            for a, b in bounds:
                 for ref in _named_in(masked[a:b]):
                     self.known.register(ref)
         self.known.salient.clear()
@@ -254,7 +301,7 @@ class Attributor:
             masked = self.masked[p]
             principal: Person | None = None
             found: list[Attributed | None] = []
-            for a, b in sentences(masked):
+            for a, b in self.sentences[p]:
                 sent_spans = [s for s in pspans if a <= (s.open_at if s.open_at is not None else s.start) < b or a <= s.start < b]
                 main = self._sentence_subject(masked, a, b, sent_spans)
                 if main is not None:
@@ -311,8 +358,8 @@ class Attributor:
             return
         for p, par in enumerate(self.paragraphs[:2]):
             masked = self.masked[p]
-            for a, b in sentences(masked):
-                m = re.search(r"(?:,|\b(?:says|said))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?(?:\s+(?:said|says|suggested|claimed|argued|warned))?(?:\s+(?:today|yesterday|this week))?\s*[.]?\s*$", masked[a:b])
+            for a, b in self.sentences[p]:
+                m = STANDFIRST_ROLE.search(masked[a:b])
                 if not m:
                     continue
                 ref = classify(m.group(1))
@@ -340,7 +387,7 @@ class Attributor:
         text_end = self.paragraphs[span.paragraph][span.start : span.end].rstrip()
         unresolved_role: str | None = None
         # 1. right after the quotation
-        if after and not (text_end[-1:] in ".!?" and re.match(r"\s*[A-Z]", after)):
+        if after and not (text_end[-1:] in ".!?" and NEXT_SENTENCE.match(after)):
             ref, words = _reporting_after(after)
             if ref is not None and ref.kind == "role":
                 unresolved_role = ref.text
@@ -350,7 +397,7 @@ class Attributor:
                     return Attributed(who, words, ref.text if ref.kind == "role" else None)
         # 2. a reporting clause closing the sentence
         tail = masked[close + 1 : b][-300:] if span.close_at is not None else ""
-        m = re.search(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$", tail)
+        m = CLOSING_CLAUSE.search(tail)
         if m and "x" * 3 not in m.group(1):
             ref, words = _reporting_after(", " + m.group(1))
             if ref is not None and ref.kind == "role":
@@ -372,7 +419,7 @@ class Attributor:
                 if who is not None:
                     return Attributed(who, f"{ref.text} {m.group(0)}".strip())
         # 3b. a name and a colon: "Dr Smith: ‘We are ready.’"
-        m = re.search(r"(?:^|[.!?]\s+)([A-Z][^.!?:]{1,60}):\s*$", before)
+        m = NAME_COLON.search(before)
         if m and "x" * 4 not in m.group(1):
             ref = classify(m.group(1))
             if ref is not None and ref.kind in ("person", "organisation"):
@@ -380,7 +427,7 @@ class Attributor:
                 if who is not None:
                     return Attributed(who, m.group(0).strip())
         # 4. according to X
-        m = re.search(r"\b(?i:according to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)", masked[a:b])
+        m = ACCORDING_TO.search(masked[a:b])
         if m:
             ref = classify(m.group(1))
             who = self._resolve(ref) if ref else None
@@ -398,7 +445,7 @@ class Attributor:
                 words |= content_words(r)
             if words & {"spokesperson", "spokesman", "spokeswoman", "source", "official"}:
                 for r in ref.roles:
-                    org = classify(re.sub(r"\b(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|source|official)\s*(?:for|at|from)?\s*", "", r))
+                    org = classify(SPOKESPERSON.sub("", r))
                     if org is not None and org.kind == "organisation":
                         return self.known.register(org)
                 return None
@@ -422,7 +469,7 @@ class Attributor:
         for par in self.paragraphs:
             for a, b in sentences(par):
                 sent = par[a:b]
-                if not re.search(r"\b(?:report|research|study|survey|analysis)\b", sent, re.I):
+                if not REPORT_WORD.search(sent):
                     continue
                 for ref in _named_in(sent):
                     if ref.kind != "organisation":
@@ -448,18 +495,26 @@ SUBJECT_APPOSITION_VERB = re.compile(
 SUBJECT_VERB = re.compile(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB.pattern[2:-2] + r")\b", re.I)
 
 
+REPORTING_REST = re.compile(r"^[\s,;:–—-]*(?P<rest>.*)$", re.S)
+NP_END = re.compile(r"\s+(?:at|in|on|during|to|yesterday|today|last|this|when|after|before|while)\s+(?=[a-z])|,")
+NP_TRAILING_PREPOSITION = re.compile(r"\s+(?:at|to|in)$")
+APPOSITION_AFTER = re.compile(r",\s+([^,.;:!?]{3,120})(?=[,.;]|$)")
+NP_CONJUNCTION = re.compile(r"\b(?:that|which|who|and|but)\b")
+BEFORE_LOWER_WORD = re.compile(r"\s+(?=[a-z]{3,})")
+
+
 def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     """'’, he said.' / ' said the former RCGP chairwoman.' / ', Dr Bewick added.'"""
-    m = re.match(r"^[\s,;:–—-]*(?P<rest>.*)$", after, re.S)
+    m = REPORTING_REST.match(after)
     rest = m.group("rest") if m else after
     # verb first: "said the former RCGP chairwoman", "says the primary care chief at NHS England"
     vm = VERB_FIRST.match(rest) if rest[:1].isalpha() else None
     if vm:
-        np = re.split(r"\s+(?:at|in|on|during|to|yesterday|today|last|this|when|after|before|while)\s+(?=[a-z])|,", vm.group("np"))[0]
-        np = re.sub(r"\s+(?:at|to|in)$", "", np)
+        np = NP_END.split(vm.group("np"))[0]
+        np = NP_TRAILING_PREPOSITION.sub("", np)
         ref = classify(np)
         if ref is not None:
-            app = re.match(r",\s+([^,.;:!?]{3,120})(?=[,.;]|$)", rest[vm.end() :])
+            app = APPOSITION_AFTER.match(rest[vm.end() :])
             role = appositive_role(app.group(1)) if app and ref.kind == "person" else None
             if role:
                 ref.roles.append(role)
@@ -477,7 +532,7 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     vm = SUBJECT_VERB.match(rest)
     if vm:
         np = vm.group("np")
-        if np and not re.search(r"\b(?:that|which|who|and|but)\b", np):
+        if np and not NP_CONJUNCTION.search(np):
             ref = classify(np)
             if ref is not None:
                 return ref, vm.group(0).strip()
@@ -511,12 +566,14 @@ def _subject_before(head: str) -> Ref | None:
     ref = classify(clause)
     if ref is None:
         # "welcomed the move saying": the subject of the sentence
-        first = re.split(r"\s+(?=[a-z]{3,})", clause, maxsplit=1)[0]
+        first = BEFORE_LOWER_WORD.split(clause, maxsplit=1)[0]
         if first != clause:
             ref = classify(first)
     return ref
 
 
+ROLE_LEAD = re.compile(r"^(?:who\s+is|and|also)\s+")
+ROLE_WHO = re.compile(r"^who\s+")
 NOT_ROLE = re.compile(r"^(?:due|which|whose|published|speaking|writing|who\s+(?:was|were|had|has|said|told|added))\b", re.I)
 
 
@@ -525,8 +582,8 @@ def appositive_role(segment: str) -> str | None:
     seg = segment.strip()
     if not seg or not seg[:1].islower() or NOT_ROLE.match(seg) or INTRO.match(seg):
         return None
-    seg = re.sub(r"^(?:who\s+is|and|also)\s+", "", seg)
-    seg = re.sub(r"^who\s+", "", seg)
+    seg = ROLE_LEAD.sub("", seg)
+    seg = ROLE_WHO.sub("", seg)
     return seg
 
 
@@ -535,10 +592,14 @@ def _has_person(segment: str) -> bool:
     return ref is not None and ref.kind == "person"
 
 
+CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:that|which|who|as|while|because|so|when|if|although)\s|\b(?:and|but)\s(?=[a-z])")
+CLAUSE_LINKER = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|then)\s+", re.I)
+
+
 def _last_clause(text: str) -> str:
-    parts = re.split(r"[;:]|,\s|\b(?:that|which|who|as|while|because|so|when|if|although)\s|\b(?:and|but)\s(?=[a-z])", text)
+    parts = CLAUSE_BREAK.split(text)
     clause = parts[-1].strip() if parts else text.strip()
-    clause = re.sub(r"^(?:but|and|so|yet|however|meanwhile|also|then)\s+", "", clause, flags=re.I)
+    clause = CLAUSE_LINKER.sub("", clause)
     return clause
 
 
