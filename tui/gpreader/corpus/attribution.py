@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from gpreader.corpus.names import DOCUMENT_WORDS, ROLE_WORDS, Ref, classify, content_words, person_gender
 from gpreader.corpus.quotes import Span
@@ -619,16 +620,44 @@ ORG_MENTION = re.compile(
     r"Foundation|Trust|Department of Health(?: and Social Care)?|Government))\b"
 )
 
+# Cheap tests that let _named_in_cached skip most of the work. Python's regex engine tries
+# a pattern that opens on an alternation at every position of the text, but skips quickly
+# to a pattern's first character class or literal.
+NAME_START = re.compile(r"[A-Z](?=[a-z]+\s+[A-Z])")  # where a NAME_CORE match can begin: "Dr S", "Anna S"
+ORG_HEAD = re.compile(  # in every ORG_MENTION match: two capitals, or its organisation word
+    r"[A-Z](?:[A-Z]|onfed|ollege|ssociation|und|oundation|rust|epartment of Health|overnment)"
+)
+DOCUMENT_HEAD = re.compile(r"report|review|stocktake|plan|strategy|paper|framework|study|survey")  # in every DOCUMENT_MENTION
 
-def _named_in(sentence: str) -> list[Ref]:
-    """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said")."""
-    return [r.copy() for r in _named_in_cached(sentence[:3000])]  # a bound on work
+
+def _scan(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, with *pattern* tried only where *starts* matches.
+
+    *starts* matches one character, at the first character of every match of *pattern*.
+    """
+    end = 0
+    for start in starts.finditer(text):
+        at = start.start()
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            yield m
+            end = m.end()
+
+
+def _named_in(sentence: str) -> tuple[Ref, ...]:
+    """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said").
+
+    The refs are shared (cached): read them, never change them (``Ref.copy()`` first).
+    """
+    return _named_in_cached(sentence[:3000])  # a bound on work
 
 
 @functools.lru_cache(maxsize=4096)
 def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
     found: list[Ref] = []
-    for m in NAME_CORE.finditer(sentence):
+    for m in _scan(NAME_CORE, NAME_START, sentence):
         pre = NAME_PRE.search(sentence, max(0, m.start() - 90), m.start())
         phrase = (pre.group(0) if pre else "") + m.group(0)
         ref = classify(phrase)
@@ -642,12 +671,14 @@ def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
             if role:
                 ref.roles.append(role)
         found.append(ref)
-    for m in DOCUMENT_MENTION.finditer(sentence):
-        ref = classify(m.group(0))
-        if ref is not None and ref.kind == "document":
-            found.append(ref)
-    for m in ORG_MENTION.finditer(sentence):
-        ref = classify(m.group(0))
-        if ref is not None and ref.kind == "organisation":
-            found.append(ref)
+    if DOCUMENT_HEAD.search(sentence):
+        for m in DOCUMENT_MENTION.finditer(sentence):
+            ref = classify(m.group(0))
+            if ref is not None and ref.kind == "document":
+                found.append(ref)
+    if ORG_HEAD.search(sentence):
+        for m in ORG_MENTION.finditer(sentence):
+            ref = classify(m.group(0))
+            if ref is not None and ref.kind == "organisation":
+                found.append(ref)
     return tuple(found)
