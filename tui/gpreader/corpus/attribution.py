@@ -217,8 +217,10 @@ class ArticleSpeakers:
     def touch(self, person: Person | None) -> None:
         if person is None:
             return
-        if person in self.salient:
-            self.salient.remove(person)
+        try:
+            self.salient.remove(person)  # one scan: the first equal to it, if any
+        except ValueError:
+            pass
         self.salient.append(person)
 
     def pronoun(self, which: str) -> Person | None:
@@ -280,13 +282,15 @@ class Attributor:
         self.statements: dict[tuple[int, int, int], Person] = {}
         self.masked = [mask_quotes(par, self.by_par.get(p, [])) for p, par in enumerate(paragraphs)]
         self.sentences = [sentences(masked) for masked in self.masked]  # (start, end) per paragraph
+        # per paragraph, per sentence: everyone it names (shared refs: read only)
+        self.named = [[_named_in(masked[a:b]) for a, b in bounds] for masked, bounds in zip(self.masked, self.sentences)]
         self._prescan()
 
     # -- a first pass: everyone named, with the roles stated for them ---------------------
     def _prescan(self) -> None:
-        for masked, bounds in zip(self.masked, self.sentences):
-            for a, b in bounds:
-                for ref in _named_in(masked[a:b]):
+        for named_in_paragraph in self.named:
+            for named in named_in_paragraph:
+                for ref in named:
                     self.known.register(ref)
         self.known.salient.clear()
 
@@ -302,7 +306,7 @@ class Attributor:
             masked = self.masked[p]
             principal: Person | None = None
             found: list[Attributed | None] = []
-            for a, b in self.sentences[p]:
+            for (a, b), named in zip(self.sentences[p], self.named[p]):
                 sent_spans = [s for s in pspans if a <= (s.open_at if s.open_at is not None else s.start) < b or a <= s.start < b]
                 main = self._sentence_subject(masked, a, b, sent_spans)
                 if main is not None:
@@ -313,7 +317,7 @@ class Attributor:
                     if s in [x for x, _ in zip(pspans, found)]:
                         continue
                     found.append(self._attribute(masked, a, b, s))
-                for ref in _named_in(masked[a:b]):
+                for ref in named:
                     if ref.kind == "person":
                         self.known.touch(self.known.register(ref))
                 if main is not None:
@@ -460,12 +464,16 @@ class Attributor:
             if doc is None:
                 return None
             if doc.author is None and doc.name.lower() in ("report", "research", "study", "survey", "analysis", "review", "paper"):
-                doc.author = self._report_author()
+                doc.author = self.report_author
             return self.known.document_author(doc)
         return self.known.register(ref)
 
-    def _report_author(self) -> str | None:
-        """'In a report on X, the NHS Confederation argued' / 'a report by the King’s Fund'."""
+    @functools.cached_property
+    def report_author(self) -> str | None:
+        """'In a report on X, the NHS Confederation argued' / 'a report by the King’s Fund'.
+
+        Read from the article's text alone: found once per article.
+        """
         fallback = None
         for par in self.paragraphs:
             for a, b in sentences(par):
