@@ -61,6 +61,12 @@ AUX = re.compile(
     r"has\s+also|had\s+also|has\s+previously|this\s+week|last\s+week|last\s+month|on\s+\w+day))+$",
     re.IGNORECASE,
 )
+# the last word of every AUX phrase ("went on to": "to"), besides the days of "on Monday"
+AUX_LAST_WORDS = {
+    "also", "has", "have", "had", "would", "will", "was", "is", "were", "did", "does", "do", "then", "later",
+    "further", "previously", "recently", "today", "yesterday", "once", "again", "earlier", "now", "however",
+    "repeatedly", "clearly", "simply", "to", "week", "month",
+}
 # a sentence's opening phrase before its subject: "Speaking at the conference, Dr X said"
 INTRO = re.compile(
     r"^(?:in|at|on|speaking|writing|responding|following|after|during|asked|commenting|addressing|"
@@ -141,9 +147,10 @@ def _in_order(spans: list[Span], length: int) -> bool:
 
 def _blank(quoted: str) -> str:
     """A quotation's words as x's, its whitespace as spaces, a final . ! or ? kept."""
-    masked = _NOT_SPACE.sub("x", quoted)
-    if _OTHER_SPACE.search(masked):
-        masked = _OTHER_SPACE.sub(" ", masked)
+    if _OTHER_SPACE.search(quoted):
+        masked = _OTHER_SPACE.sub(" ", _NOT_SPACE.sub("x", quoted))
+    else:  # only plain spaces between the words: the usual case, and quicker by word than by character
+        masked = " ".join(["x" * len(word) for word in quoted.split(" ")])
     return masked[:-1] + quoted[-1] if quoted[-1] in ".!?" else masked
 
 
@@ -217,10 +224,12 @@ class ArticleSpeakers:
     def touch(self, person: Person | None) -> None:
         if person is None:
             return
-        try:
-            self.salient.remove(person)  # one scan: the first equal to it, if any
-        except ValueError:
-            pass
+        for i, p in enumerate(self.salient):
+            # what list.remove would take: the first that is it or equal to it (equal: same name too);
+            # comparing names first spares most calls to the dataclass __eq__
+            if p is person or (p.name == person.name and p == person):
+                del self.salient[i]
+                break
         self.salient.append(person)
 
     def pronoun(self, which: str) -> Person | None:
@@ -548,9 +557,22 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     return None, None
 
 
+def _without_aux(head: str) -> str:
+    """``AUX.sub("", head)``, the regex skipped when *head*'s last word cannot end an AUX phrase.
+
+    AUX is tried at every position of *head*; a plain-ASCII last word is checked by a set
+    look-up instead (other words take the regex: IGNORECASE matches e.g. 'ſ' to 's').
+    """
+    words = head.rsplit(None, 1)
+    last = words[-1] if words else ""
+    if last.isascii() and last.lower() not in AUX_LAST_WORDS and not last.lower().endswith("day"):
+        return head
+    return AUX.sub("", head)
+
+
 def _subject_before(head: str) -> Ref | None:
     """The subject of a verb whose preceding words are *head* (masked, same sentence)."""
-    head = AUX.sub("", head.rstrip()).rstrip()
+    head = _without_aux(head.rstrip()).rstrip()
     if not head or "x" * 4 in head[-6:]:
         return None
     if head.endswith(","):
