@@ -45,9 +45,15 @@ VERB_FIRST_WORDS = {w.split("\\s+")[0].lower() for w in re.sub(r"\s+", "", VERBS
 WORD = re.compile(r"[A-Za-z]+")
 
 
-def find_verbs(text: str):
-    """Verbs of speech in *text*, in order: a set look-up per word, the regex only to confirm."""
+def find_verbs(text: str, before: int | None = None):
+    """Verbs of speech in *text*, in order: a set look-up per word, the regex only to confirm.
+
+    With *before*, only the verbs that start before that offset (the words are still read
+    in the whole of *text*, so the matches are the same).
+    """
     for w in WORD.finditer(text):
+        if before is not None and w.start() >= before:
+            return
         if w.group(0).lower() in VERB_FIRST_WORDS:
             m = VERB.match(text, w.start())
             if m and (w.start() == 0 or not text[w.start() - 1].isalnum()):
@@ -386,12 +392,12 @@ class Attributor:
     def _sentence_subject(self, masked: str, a: int, b: int, spans: list[Span]) -> Person | None:
         """The person a sentence is about, when it opens on a name ("Dr Bewick told …")."""
         text = masked[a : min(b, a + 400)]
-        m = next(find_verbs(text), None)
+        quoted = text.find("x" * 4)
+        # a verb after a quotation is handled as its attribution: look only before the quotation
+        m = next(find_verbs(text, before=None if quoted < 0 else quoted + 4), None)
         if not m:
             return None
         head = text[: m.start()]
-        if "x" * 4 in head:
-            return None  # the verb comes after a quotation: handled as its attribution
         ref = _subject_before(head)
         return self._resolve(ref) if ref else None
 
