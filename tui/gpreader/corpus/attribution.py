@@ -491,6 +491,8 @@ class Attributor:
         """
         fallback = None
         for par in self.paragraphs:
+            if not REPORT_WORD.search(par):
+                continue  # nor in any of its sentences (they end and begin between words)
             for a, b in sentences(par):
                 sent = par[a:b]
                 if not REPORT_WORD.search(sent):
