@@ -329,7 +329,7 @@ class Attributor:
                 if main is not None and principal is None:
                     principal = main
                 for s in sent_spans:
-                    if s in [x for x, _ in zip(pspans, found)]:
+                    if s in pspans[: len(found)]:  # attributed already
                         continue
                     found.append(self._attribute(masked, a, b, s))
                 for ref in named:
