@@ -245,6 +245,13 @@ def _split_comments(
                 return paragraphs[:i], paragraphs[i:], []
         warnings.append(f"comments_start {start!r} matches no paragraph")
     for i, paragraph in enumerate(paragraphs):
-        if COMMENTS_MARKER.match(_squash(paragraph)):
+        if _may_be_comments_marker(paragraph) and COMMENTS_MARKER.match(_squash(paragraph)):
             return paragraphs[:i], paragraphs[i + 1:], warnings
     return paragraphs, [], warnings
+
+
+def _may_be_comments_marker(paragraph: str) -> bool:
+    """False when *paragraph* cannot match COMMENTS_MARKER once squashed: it would not end
+    on 't', 's', ')' or ':' ("comment", "comments", "(12)", "Comments:"). Spares squashing
+    every paragraph; the last character is casefolded as _squash does ('ſ' ends in 's')."""
+    return paragraph.rstrip()[-1:].casefold()[-1:] in "ts):"
