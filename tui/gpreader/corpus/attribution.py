@@ -665,7 +665,9 @@ NAME_START = re.compile(r"[A-Z](?=[a-z]+\s+[A-Z])")  # where a NAME_CORE match c
 ORG_HEAD = re.compile(  # in every ORG_MENTION match: two capitals, or its organisation word
     r"[A-Z](?:[A-Z]|onfed|ollege|ssociation|und|oundation|rust|epartment of Health|overnment)"
 )
-DOCUMENT_HEAD = re.compile(r"report|review|stocktake|plan|strategy|paper|framework|study|survey")  # in every DOCUMENT_MENTION
+DOCUMENT_HEAD = re.compile(  # the end of every DOCUMENT_MENTION: its last capitalised word and the document word
+    r"[A-Z][\w’'\-]+\s+(?:report|review|stocktake|plan|strategy|paper|framework|study|survey)\b"
+)
 
 
 def _scan(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
