@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from gpreader.corpus.names import DOCUMENT_WORDS, ROLE_WORDS, Ref, classify, content_words, person_gender
 from gpreader.corpus.quotes import Span
@@ -44,9 +45,15 @@ VERB_FIRST_WORDS = {w.split("\\s+")[0].lower() for w in re.sub(r"\s+", "", VERBS
 WORD = re.compile(r"[A-Za-z]+")
 
 
-def find_verbs(text: str):
-    """Verbs of speech in *text*, in order: a set look-up per word, the regex only to confirm."""
+def find_verbs(text: str, before: int | None = None):
+    """Verbs of speech in *text*, in order: a set look-up per word, the regex only to confirm.
+
+    With *before*, only the verbs that start before that offset (the words are still read
+    in the whole of *text*, so the matches are the same).
+    """
     for w in WORD.finditer(text):
+        if before is not None and w.start() >= before:
+            return
         if w.group(0).lower() in VERB_FIRST_WORDS:
             m = VERB.match(text, w.start())
             if m and (w.start() == 0 or not text[w.start() - 1].isalnum()):
@@ -60,6 +67,12 @@ AUX = re.compile(
     r"has\s+also|had\s+also|has\s+previously|this\s+week|last\s+week|last\s+month|on\s+\w+day))+$",
     re.IGNORECASE,
 )
+# the last word of every AUX phrase ("went on to": "to"), besides the days of "on Monday"
+AUX_LAST_WORDS = {
+    "also", "has", "have", "had", "would", "will", "was", "is", "were", "did", "does", "do", "then", "later",
+    "further", "previously", "recently", "today", "yesterday", "once", "again", "earlier", "now", "however",
+    "repeatedly", "clearly", "simply", "to", "week", "month",
+}
 # a sentence's opening phrase before its subject: "Speaking at the conference, Dr X said"
 INTRO = re.compile(
     r"^(?:in|at|on|speaking|writing|responding|following|after|during|asked|commenting|addressing|"
@@ -71,6 +84,17 @@ INTRO = re.compile(
 LINKERS = re.compile(r"^(?:(?:meanwhile|however|but|and|also|now|today|yesterday|separately|elsewhere|so|yet)\b,?\s*)+", re.I)
 ABBREV = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Rev|Cllr|No|vs|etc|i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$|\b[A-Z]\.$")
 SENT_BREAK = re.compile(r"[.!?…]+[’”'\")\]]*(?:\s+|(?=[A-Z‘“]))")
+# standfirst: "…, the chief executive of NHS England has said today."
+STANDFIRST_ROLE = re.compile(
+    r"(?:,|\b(?:says|said))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?"
+    r"(?:\s+(?:said|says|suggested|claimed|argued|warned))?(?:\s+(?:today|yesterday|this week))?\s*[.]?\s*$"
+)
+NEXT_SENTENCE = re.compile(r"\s*[A-Z]")
+CLOSING_CLAUSE = re.compile(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$")  # "…, Dr Bewick added."
+NAME_COLON = re.compile(r"(?:^|[.!?]\s+)([A-Z][^.!?:]{1,60}):\s*$")  # "Dr Smith: ‘…"
+ACCORDING_TO = re.compile(r"\b(?i:according to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)")
+SPOKESPERSON = re.compile(r"\b(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|source|official)\s*(?:for|at|from)?\s*")
+REPORT_WORD = re.compile(r"\b(?:report|research|study|survey|analysis)\b", re.I)
 
 
 @dataclass
@@ -97,10 +121,47 @@ class Attributed:
     alias: str | None = None  # a role-only mention that named them: "the former RCGP chairwoman"
 
 
+_NOT_SPACE = re.compile(r"\S")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
+
+
 def mask_quotes(par: str, spans: list[Span]) -> str:
     """The paragraph with quoted words blanked out (positions kept), marks and final stops kept."""
     if not spans:
         return par
+    if not _in_order(spans, len(par)):
+        return _mask_by_char(par, spans)
+    pieces = []
+    at = 0
+    for s in spans:
+        pieces.append(par[at : s.start])
+        pieces.append(_blank(par[s.start : s.end]))
+        at = s.end
+    pieces.append(par[at:])
+    return "".join(pieces)
+
+
+def _in_order(spans: list[Span], length: int) -> bool:
+    """Spans that are non-empty, inside the paragraph, in order and apart (as find_spans gives)."""
+    at = 0
+    for s in spans:
+        if not at <= s.start < s.end <= length:
+            return False
+        at = s.end
+    return True
+
+
+def _blank(quoted: str) -> str:
+    """A quotation's words as x's, its whitespace as spaces, a final . ! or ? kept."""
+    if _OTHER_SPACE.search(quoted):
+        masked = _OTHER_SPACE.sub(" ", _NOT_SPACE.sub("x", quoted))
+    else:  # only plain spaces between the words: the usual case, and quicker by word than by character
+        masked = " ".join(["x" * len(word) for word in quoted.split(" ")])
+    return masked[:-1] + quoted[-1] if quoted[-1] in ".!?" else masked
+
+
+def _mask_by_char(par: str, spans: list[Span]) -> str:
+    """mask_quotes for any spans at all (overlapping, out of order, empty)."""
     chars = list(par)
     for s in spans:
         for i in range(s.start, s.end):
@@ -169,8 +230,12 @@ class ArticleSpeakers:
     def touch(self, person: Person | None) -> None:
         if person is None:
             return
-        if person in self.salient:
-            self.salient.remove(person)
+        for i, p in enumerate(self.salient):
+            # what list.remove would take: the first that is it or equal to it (equal: same name too);
+            # comparing names first spares most calls to the dataclass __eq__
+            if p is person or (p.name == person.name and p == person):
+                del self.salient[i]
+                break
         self.salient.append(person)
 
     def pronoun(self, which: str) -> Person | None:
@@ -231,14 +296,16 @@ class Attributor:
         # (paragraph, start, end) -> who the sentence reports, for reported speech
         self.statements: dict[tuple[int, int, int], Person] = {}
         self.masked = [mask_quotes(par, self.by_par.get(p, [])) for p, par in enumerate(paragraphs)]
+        self.sentences = [sentences(masked) for masked in self.masked]  # (start, end) per paragraph
+        # per paragraph, per sentence: everyone it names (shared refs: read only)
+        self.named = [[_named_in(masked[a:b]) for a, b in bounds] for masked, bounds in zip(self.masked, self.sentences)]
         self._prescan()
 
     # -- a first pass: everyone named, with the roles stated for them ---------------------
     def _prescan(self) -> None:
-        for p, par in enumerate(self.paragraphs):
-            masked = self.masked[p]
-            for a, b in sentences(masked):
-                for ref in _named_in(masked[a:b]):
+        for named_in_paragraph in self.named:
+            for named in named_in_paragraph:
+                for ref in named:
                     self.known.register(ref)
         self.known.salient.clear()
 
@@ -254,7 +321,7 @@ class Attributor:
             masked = self.masked[p]
             principal: Person | None = None
             found: list[Attributed | None] = []
-            for a, b in sentences(masked):
+            for (a, b), named in zip(self.sentences[p], self.named[p]):
                 sent_spans = [s for s in pspans if a <= (s.open_at if s.open_at is not None else s.start) < b or a <= s.start < b]
                 main = self._sentence_subject(masked, a, b, sent_spans)
                 if main is not None:
@@ -262,10 +329,10 @@ class Attributor:
                 if main is not None and principal is None:
                     principal = main
                 for s in sent_spans:
-                    if s in [x for x, _ in zip(pspans, found)]:
+                    if s in pspans[: len(found)]:  # attributed already
                         continue
                     found.append(self._attribute(masked, a, b, s))
-                for ref in _named_in(masked[a:b]):
+                for ref in named:
                     if ref.kind == "person":
                         self.known.touch(self.known.register(ref))
                 if main is not None:
@@ -311,8 +378,8 @@ class Attributor:
             return
         for p, par in enumerate(self.paragraphs[:2]):
             masked = self.masked[p]
-            for a, b in sentences(masked):
-                m = re.search(r"(?:,|\b(?:says|said))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?(?:\s+(?:said|says|suggested|claimed|argued|warned))?(?:\s+(?:today|yesterday|this week))?\s*[.]?\s*$", masked[a:b])
+            for a, b in self.sentences[p]:
+                m = STANDFIRST_ROLE.search(masked[a:b])
                 if not m:
                     continue
                 ref = classify(m.group(1))
@@ -325,12 +392,12 @@ class Attributor:
     def _sentence_subject(self, masked: str, a: int, b: int, spans: list[Span]) -> Person | None:
         """The person a sentence is about, when it opens on a name ("Dr Bewick told …")."""
         text = masked[a : min(b, a + 400)]
-        m = next(find_verbs(text), None)
+        quoted = text.find("x" * 4)
+        # a verb after a quotation is handled as its attribution: look only before the quotation
+        m = next(find_verbs(text, before=None if quoted < 0 else quoted + 4), None)
         if not m:
             return None
         head = text[: m.start()]
-        if "x" * 4 in head:
-            return None  # the verb comes after a quotation: handled as its attribution
         ref = _subject_before(head)
         return self._resolve(ref) if ref else None
 
@@ -340,7 +407,7 @@ class Attributor:
         text_end = self.paragraphs[span.paragraph][span.start : span.end].rstrip()
         unresolved_role: str | None = None
         # 1. right after the quotation
-        if after and not (text_end[-1:] in ".!?" and re.match(r"\s*[A-Z]", after)):
+        if after and not (text_end[-1:] in ".!?" and NEXT_SENTENCE.match(after)):
             ref, words = _reporting_after(after)
             if ref is not None and ref.kind == "role":
                 unresolved_role = ref.text
@@ -350,7 +417,7 @@ class Attributor:
                     return Attributed(who, words, ref.text if ref.kind == "role" else None)
         # 2. a reporting clause closing the sentence
         tail = masked[close + 1 : b][-300:] if span.close_at is not None else ""
-        m = re.search(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$", tail)
+        m = CLOSING_CLAUSE.search(tail)
         if m and "x" * 3 not in m.group(1):
             ref, words = _reporting_after(", " + m.group(1))
             if ref is not None and ref.kind == "role":
@@ -372,7 +439,7 @@ class Attributor:
                 if who is not None:
                     return Attributed(who, f"{ref.text} {m.group(0)}".strip())
         # 3b. a name and a colon: "Dr Smith: ‘We are ready.’"
-        m = re.search(r"(?:^|[.!?]\s+)([A-Z][^.!?:]{1,60}):\s*$", before)
+        m = NAME_COLON.search(before)
         if m and "x" * 4 not in m.group(1):
             ref = classify(m.group(1))
             if ref is not None and ref.kind in ("person", "organisation"):
@@ -380,7 +447,7 @@ class Attributor:
                 if who is not None:
                     return Attributed(who, m.group(0).strip())
         # 4. according to X
-        m = re.search(r"\b(?i:according to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)", masked[a:b])
+        m = ACCORDING_TO.search(masked[a:b])
         if m:
             ref = classify(m.group(1))
             who = self._resolve(ref) if ref else None
@@ -398,7 +465,7 @@ class Attributor:
                 words |= content_words(r)
             if words & {"spokesperson", "spokesman", "spokeswoman", "source", "official"}:
                 for r in ref.roles:
-                    org = classify(re.sub(r"\b(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|source|official)\s*(?:for|at|from)?\s*", "", r))
+                    org = classify(SPOKESPERSON.sub("", r))
                     if org is not None and org.kind == "organisation":
                         return self.known.register(org)
                 return None
@@ -412,17 +479,23 @@ class Attributor:
             if doc is None:
                 return None
             if doc.author is None and doc.name.lower() in ("report", "research", "study", "survey", "analysis", "review", "paper"):
-                doc.author = self._report_author()
+                doc.author = self.report_author
             return self.known.document_author(doc)
         return self.known.register(ref)
 
-    def _report_author(self) -> str | None:
-        """'In a report on X, the NHS Confederation argued' / 'a report by the King’s Fund'."""
+    @functools.cached_property
+    def report_author(self) -> str | None:
+        """'In a report on X, the NHS Confederation argued' / 'a report by the King’s Fund'.
+
+        Read from the article's text alone: found once per article.
+        """
         fallback = None
         for par in self.paragraphs:
+            if not REPORT_WORD.search(par):
+                continue  # nor in any of its sentences (they end and begin between words)
             for a, b in sentences(par):
                 sent = par[a:b]
-                if not re.search(r"\b(?:report|research|study|survey|analysis)\b", sent, re.I):
+                if not REPORT_WORD.search(sent):
                     continue
                 for ref in _named_in(sent):
                     if ref.kind != "organisation":
@@ -448,18 +521,26 @@ SUBJECT_APPOSITION_VERB = re.compile(
 SUBJECT_VERB = re.compile(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB.pattern[2:-2] + r")\b", re.I)
 
 
+REPORTING_REST = re.compile(r"^[\s,;:–—-]*(?P<rest>.*)$", re.S)
+NP_END = re.compile(r"\s+(?:at|in|on|during|to|yesterday|today|last|this|when|after|before|while)\s+(?=[a-z])|,")
+NP_TRAILING_PREPOSITION = re.compile(r"\s+(?:at|to|in)$")
+APPOSITION_AFTER = re.compile(r",\s+([^,.;:!?]{3,120})(?=[,.;]|$)")
+NP_CONJUNCTION = re.compile(r"\b(?:that|which|who|and|but)\b")
+BEFORE_LOWER_WORD = re.compile(r"\s+(?=[a-z]{3,})")
+
+
 def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     """'’, he said.' / ' said the former RCGP chairwoman.' / ', Dr Bewick added.'"""
-    m = re.match(r"^[\s,;:–—-]*(?P<rest>.*)$", after, re.S)
+    m = REPORTING_REST.match(after)
     rest = m.group("rest") if m else after
     # verb first: "said the former RCGP chairwoman", "says the primary care chief at NHS England"
     vm = VERB_FIRST.match(rest) if rest[:1].isalpha() else None
     if vm:
-        np = re.split(r"\s+(?:at|in|on|during|to|yesterday|today|last|this|when|after|before|while)\s+(?=[a-z])|,", vm.group("np"))[0]
-        np = re.sub(r"\s+(?:at|to|in)$", "", np)
+        np = NP_END.split(vm.group("np"))[0]
+        np = NP_TRAILING_PREPOSITION.sub("", np)
         ref = classify(np)
         if ref is not None:
-            app = re.match(r",\s+([^,.;:!?]{3,120})(?=[,.;]|$)", rest[vm.end() :])
+            app = APPOSITION_AFTER.match(rest[vm.end() :])
             role = appositive_role(app.group(1)) if app and ref.kind == "person" else None
             if role:
                 ref.roles.append(role)
@@ -477,16 +558,29 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     vm = SUBJECT_VERB.match(rest)
     if vm:
         np = vm.group("np")
-        if np and not re.search(r"\b(?:that|which|who|and|but)\b", np):
+        if np and not NP_CONJUNCTION.search(np):
             ref = classify(np)
             if ref is not None:
                 return ref, vm.group(0).strip()
     return None, None
 
 
+def _without_aux(head: str) -> str:
+    """``AUX.sub("", head)``, the regex skipped when *head*'s last word cannot end an AUX phrase.
+
+    AUX is tried at every position of *head*; a plain-ASCII last word is checked by a set
+    look-up instead (other words take the regex: IGNORECASE matches e.g. 'ſ' to 's').
+    """
+    words = head.rsplit(None, 1)
+    last = words[-1] if words else ""
+    if last.isascii() and last.lower() not in AUX_LAST_WORDS and not last.lower().endswith("day"):
+        return head
+    return AUX.sub("", head)
+
+
 def _subject_before(head: str) -> Ref | None:
     """The subject of a verb whose preceding words are *head* (masked, same sentence)."""
-    head = AUX.sub("", head.rstrip()).rstrip()
+    head = _without_aux(head.rstrip()).rstrip()
     if not head or "x" * 4 in head[-6:]:
         return None
     if head.endswith(","):
@@ -511,12 +605,14 @@ def _subject_before(head: str) -> Ref | None:
     ref = classify(clause)
     if ref is None:
         # "welcomed the move saying": the subject of the sentence
-        first = re.split(r"\s+(?=[a-z]{3,})", clause, maxsplit=1)[0]
+        first = BEFORE_LOWER_WORD.split(clause, maxsplit=1)[0]
         if first != clause:
             ref = classify(first)
     return ref
 
 
+ROLE_LEAD = re.compile(r"^(?:who\s+is|and|also)\s+")
+ROLE_WHO = re.compile(r"^who\s+")
 NOT_ROLE = re.compile(r"^(?:due|which|whose|published|speaking|writing|who\s+(?:was|were|had|has|said|told|added))\b", re.I)
 
 
@@ -525,8 +621,8 @@ def appositive_role(segment: str) -> str | None:
     seg = segment.strip()
     if not seg or not seg[:1].islower() or NOT_ROLE.match(seg) or INTRO.match(seg):
         return None
-    seg = re.sub(r"^(?:who\s+is|and|also)\s+", "", seg)
-    seg = re.sub(r"^who\s+", "", seg)
+    seg = ROLE_LEAD.sub("", seg)
+    seg = ROLE_WHO.sub("", seg)
     return seg
 
 
@@ -535,10 +631,14 @@ def _has_person(segment: str) -> bool:
     return ref is not None and ref.kind == "person"
 
 
+CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:that|which|who|as|while|because|so|when|if|although)\s|\b(?:and|but)\s(?=[a-z])")
+CLAUSE_LINKER = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|then)\s+", re.I)
+
+
 def _last_clause(text: str) -> str:
-    parts = re.split(r"[;:]|,\s|\b(?:that|which|who|as|while|because|so|when|if|although)\s|\b(?:and|but)\s(?=[a-z])", text)
+    parts = CLAUSE_BREAK.split(text)
     clause = parts[-1].strip() if parts else text.strip()
-    clause = re.sub(r"^(?:but|and|so|yet|however|meanwhile|also|then)\s+", "", clause, flags=re.I)
+    clause = CLAUSE_LINKER.sub("", clause)
     return clause
 
 
@@ -558,16 +658,46 @@ ORG_MENTION = re.compile(
     r"Foundation|Trust|Department of Health(?: and Social Care)?|Government))\b"
 )
 
+# Cheap tests that let _named_in_cached skip most of the work. Python's regex engine tries
+# a pattern that opens on an alternation at every position of the text, but skips quickly
+# to a pattern's first character class or literal.
+NAME_START = re.compile(r"[A-Z](?=[a-z]+\s+[A-Z])")  # where a NAME_CORE match can begin: "Dr S", "Anna S"
+ORG_HEAD = re.compile(  # in every ORG_MENTION match: two capitals, or its organisation word
+    r"[A-Z](?:[A-Z]|onfed|ollege|ssociation|und|oundation|rust|epartment of Health|overnment)"
+)
+DOCUMENT_HEAD = re.compile(  # the end of every DOCUMENT_MENTION: its last capitalised word and the document word
+    r"[A-Z][\w’'\-]+\s+(?:report|review|stocktake|plan|strategy|paper|framework|study|survey)\b"
+)
 
-def _named_in(sentence: str) -> list[Ref]:
-    """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said")."""
-    return [r.copy() for r in _named_in_cached(sentence[:3000])]  # a bound on work
+
+def _scan(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, with *pattern* tried only where *starts* matches.
+
+    *starts* matches one character, at the first character of every match of *pattern*.
+    """
+    end = 0
+    for start in starts.finditer(text):
+        at = start.start()
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            yield m
+            end = m.end()
+
+
+def _named_in(sentence: str) -> tuple[Ref, ...]:
+    """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said").
+
+    The refs are shared (cached): read them, never change them (``Ref.copy()`` first).
+    """
+    return _named_in_cached(sentence[:3000])  # a bound on work
 
 
 @functools.lru_cache(maxsize=4096)
 def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
     found: list[Ref] = []
-    for m in NAME_CORE.finditer(sentence):
+    for m in _scan(NAME_CORE, NAME_START, sentence):
         pre = NAME_PRE.search(sentence, max(0, m.start() - 90), m.start())
         phrase = (pre.group(0) if pre else "") + m.group(0)
         ref = classify(phrase)
@@ -581,12 +711,14 @@ def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
             if role:
                 ref.roles.append(role)
         found.append(ref)
-    for m in DOCUMENT_MENTION.finditer(sentence):
-        ref = classify(m.group(0))
-        if ref is not None and ref.kind == "document":
-            found.append(ref)
-    for m in ORG_MENTION.finditer(sentence):
-        ref = classify(m.group(0))
-        if ref is not None and ref.kind == "organisation":
-            found.append(ref)
+    if DOCUMENT_HEAD.search(sentence):
+        for m in DOCUMENT_MENTION.finditer(sentence):
+            ref = classify(m.group(0))
+            if ref is not None and ref.kind == "document":
+                found.append(ref)
+    if ORG_HEAD.search(sentence):
+        for m in ORG_MENTION.finditer(sentence):
+            ref = classify(m.group(0))
+            if ref is not None and ref.kind == "organisation":
+                found.append(ref)
     return tuple(found)

@@ -53,6 +53,7 @@ JOURNAL_HEAD = re.compile(r"^(?P<journal>[A-Z][A-Za-z .]*?)\s+\d{4};")
 NUMBERED = re.compile(r"^\d+\.\s+(?P<rest>\S.*)$")
 LIST_ITEM = re.compile(r"^(?:\d+[.)]?|[-*•–—])\s")
 SENTENCE_END = re.compile(r"[.!?…:][’”'\")\]]*$")
+ENDS_ON_PUNCTUATION = re.compile(r"[.,;:]$")
 MAX_HEADLINE = 200
 MAX_WRAP_WIDTH = 120
 MONTHS = {m: i for i, m in enumerate(
@@ -165,7 +166,7 @@ def looks_like_headline(line: str) -> bool:
         0 < len(line) < MAX_HEADLINE
         and len(line.split()) >= 3
         and not line[0].islower()
-        and not re.search(r"[.,;:]$", line)
+        and not ENDS_ON_PUNCTUATION.search(line)
     )
 
 
@@ -244,6 +245,13 @@ def _split_comments(
                 return paragraphs[:i], paragraphs[i:], []
         warnings.append(f"comments_start {start!r} matches no paragraph")
     for i, paragraph in enumerate(paragraphs):
-        if COMMENTS_MARKER.match(_squash(paragraph)):
+        if _may_be_comments_marker(paragraph) and COMMENTS_MARKER.match(_squash(paragraph)):
             return paragraphs[:i], paragraphs[i + 1:], warnings
     return paragraphs, [], warnings
+
+
+def _may_be_comments_marker(paragraph: str) -> bool:
+    """False when *paragraph* cannot match COMMENTS_MARKER once squashed: it would not end
+    on 't', 's', ')' or ':' ("comment", "comments", "(12)", "Comments:"). Spares squashing
+    every paragraph; the last character is casefolded as _squash does ('ſ' ends in 's')."""
+    return paragraph.rstrip()[-1:].casefold()[-1:] in "ts):"

@@ -46,8 +46,9 @@ TRUST_STAT = False
 def article_files(folder: Path) -> list[Path]:
     """The article files of *folder*: .txt and .md, not hidden, not recursive, sorted."""
     return sorted(
-        p for p in folder.iterdir()
-        if not p.name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir()
+        (p for p in folder.iterdir()
+         if not p.name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir()),
+        key=lambda p: p.name,  # the order of the paths (one folder): without Path.__lt__ per comparison
     )
 
 

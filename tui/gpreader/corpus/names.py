@@ -75,6 +75,13 @@ NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-zà-ÿ]*(?:[-’'][A-Z][a-zà-ÿ]+)+|[A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)*|Ma?c[A-Z][a-z]+|[A-Z]\.?)$"
 )
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]+s?$")
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "GPs", "CCGs"
+TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w’'\-\.&]*|\d+")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+LEADING_THE = re.compile(r"^(?:the|The)\s+")
+LEADING_LINKER = re.compile(r"^(?:and|but|so|while|whereas|then|also|however|meanwhile)\s+", re.I)
+POSSESSIVE = re.compile(r"^(.*?)[’']s\b(.*)$")  # "Lord Ara Darzi’s review"
+FIRST_WORD = re.compile(r"^\w+\s+")
 GLUE = set(
     """said says say told tells added that and but as with by from of to while when because then also
     had has have would will is was were who which whom where the a an""".split()
@@ -121,7 +128,7 @@ def person_gender(name: str, honorific: str | None) -> str | None:
 
 
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"[A-Za-zÀ-ÿ][\w’'\-\.&]*|\d+", text)
+    return TOKEN.findall(text)
 
 
 def _is_name_token(tok: str) -> bool:
@@ -135,7 +142,7 @@ def content_words(text: str) -> set[str]:
 
 def org_name(tokens: list[str]) -> str:
     name = " ".join(tokens)
-    return re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    return LEADING_ARTICLE.sub("", name)
 
 
 def classify(phrase: str) -> Ref | None:
@@ -147,7 +154,7 @@ def classify(phrase: str) -> Ref | None:
 @functools.lru_cache(maxsize=8192)
 def _classify_cached(phrase: str) -> Ref | None:
     text = phrase.strip(" ,;:–—-")
-    text = re.sub(r"^(?:and|but|so|while|whereas|then|also|however|meanwhile)\s+", "", text, flags=re.I)
+    text = LEADING_LINKER.sub("", text)
     if not text:
         return None
     low = text.lower()
@@ -157,7 +164,7 @@ def _classify_cached(phrase: str) -> Ref | None:
     if not toks or len(toks) > 14:
         return None
     # "Lord Ara Darzi’s recent review of the NHS" -> the review's author speaks
-    poss = re.match(r"^(.*?)[’']s\b(.*)$", text)
+    poss = POSSESSIVE.match(text)
     if poss and content_words(poss.group(2)) & DOCUMENT_WORDS:
         inner = classify(poss.group(1))
         if inner is not None and inner.kind in ("person", "organisation"):
@@ -202,12 +209,12 @@ def _classify_cached(phrase: str) -> Ref | None:
         while rest and rest[0].lower() in GLUE:
             rest = rest[1:]  # "said that health secretary" -> "health secretary"
         role = " ".join(rest).strip()
-        role = re.sub(r"^(?:the|The)\s+", "", role)
+        role = LEADING_THE.sub("", role)
         roles = [role] if role and any(w.lower() in ROLE_WORDS or w.lower() in ORG_WORDS or ACRONYM.match(w) for w in rest) else []
         if name_toks[0] in {"NHS", "The"}:
             return None
         return Ref("person", name=" ".join(name_toks), honorific=honorific, roles=roles, text=text)
-    if len(toks) == 1 and re.match(r"^[A-Z]{2,}s$", toks[0]):
+    if len(toks) == 1 and PLURAL_ACRONYM.match(toks[0]):
         return None  # "GPs", "CCGs": a plural of people, not a speaker
     # organisations: capitalised words with an acronym or an organisation word
     caps = [t for t in toks if t[:1].isupper() or t.lower() in ("of", "for", "and", "&")]
@@ -223,7 +230,7 @@ def _classify_cached(phrase: str) -> Ref | None:
         return Ref("organisation", name="Government", text=text)
     # role-only: "the former RCGP chairwoman", "its deputy medical director"
     if lowered[0] in DETERMINERS and set(lowered) & ROLE_WORDS:
-        return Ref("role", text=text, roles=[re.sub(r"^\w+\s+", "", text)])
+        return Ref("role", text=text, roles=[FIRST_WORD.sub("", text)])
     if set(lowered) & ROLE_WORDS and len(toks) <= 8 and not any(t in ("that", "which", "who") for t in lowered):
         return Ref("role", text=text, roles=[text])
     return None

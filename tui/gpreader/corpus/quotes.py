@@ -22,6 +22,8 @@ ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
 OPENING_CONTEXT = " \t\n([{—–-/:;,"  # what may stand before an opening mark
 MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
 MAX_MARKS = 400  # bound on marks considered per paragraph (pathological input)
+ELISION = re.compile(r"\d\ds\b|em\b|til\b")  # after an opening mark: ‘90s, ‘em, ‘til
+COLON = re.compile(r":\s+")
 
 
 @dataclass
@@ -73,14 +75,14 @@ def _classify(par: str) -> list[_Mark]:
             marks.append(_Mark(i, "d", role))
         elif ch in SINGLE_OPEN:
             # ‘90s, ‘em: an elision, not a quotation
-            if re.match(r"\d\ds\b|em\b|til\b", par[i + 1 : i + 5]):
+            if ELISION.match(par[i + 1 : i + 5]):
                 continue
             marks.append(_Mark(i, "s", "open"))
         else:  # ’ or '
             if _is_word(before) and _is_word(after):
                 continue  # don’t, England’s, O’Brien
             if ch == "'" and (before in OPENING_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN) and not after.isspace():
-                if re.match(r"\d\ds\b|em\b|til\b", par[i + 1 : i + 5]):
+                if ELISION.match(par[i + 1 : i + 5]):
                     continue
                 marks.append(_Mark(i, "s", "open"))
                 continue
@@ -112,7 +114,7 @@ def _missing_open_start(par: str, close_at: int) -> int:
     """Where a quotation whose opening mark is missing begins: after 'said:' or a colon."""
     head = par[:close_at]
     m = None
-    for m in re.finditer(r":\s+", head):
+    for m in COLON.finditer(head):
         pass
     if m is not None:
         return m.end()
@@ -212,6 +214,9 @@ INTRODUCER = re.compile(
     re.IGNORECASE,
 )
 
+ENDS_ON_FUNCTION_WORD = re.compile(r"\b(?:the|a|an|of|to|that)$", re.I)
+INNER_PUNCTUATION = re.compile(r"[,;:.!?]\S")
+
 
 def classify_kind(par: str, span: Span) -> str:
     """full (whole sentences), partial (a clause inside reported speech), fragment (a phrase)."""
@@ -225,9 +230,9 @@ def classify_kind(par: str, span: Span) -> str:
     introduced = bool(INTRODUCER.search(before)) or span.open_at is None
     if capital and introduced:
         return "full"
-    if capital and SENTENCE_END.search(text) and words >= 5 and not re.search(r"\b(?:the|a|an|of|to|that)$", before, re.I):
+    if capital and SENTENCE_END.search(text) and words >= 5 and not ENDS_ON_FUNCTION_WORD.search(before):
         return "full"
-    if words <= 4 and not re.search(r"[,;:.!?]\S", text):
+    if words <= 4 and not INNER_PUNCTUATION.search(text):
         return "fragment"
     return "partial"
 

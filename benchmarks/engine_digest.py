@@ -1,0 +1,99 @@
+"""A digest of everything the corpus engine finds, to show an optimisation changed nothing.
+
+    python benchmarks/engine_digest.py [FOLDER ...] [--workers N] [--show]
+
+Each folder (default: the seeds, and the first 2,000 generated articles, made with
+``generate.py`` in ``$TMPDIR/gpreader-bench-digest/`` when missing) is loaded with
+``cache=False``; every article's text, metadata, paragraphs, comments, quotes (every field),
+statements and local speakers, then ``corpus.speakers`` and ``corpus.problems``, are hashed.
+One SHA-256 per folder is printed, and one over all of them. Record it before a change and
+compare after: it must not move.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tui"))
+
+from gpreader.corpus.loader import load_corpus  # noqa: E402
+from gpreader.corpus.model import PubDate  # noqa: E402
+
+DEFAULT_ARTICLES = 2000
+
+
+def _plain(value):
+    """JSON-able form of engine objects, every field included, sets sorted."""
+    if isinstance(value, PubDate):
+        return ["date", value.year, value.month, value.day, value.precision, value.inferred]
+    if isinstance(value, Path):
+        return str(value)
+    if dataclasses.is_dataclass(value):
+        return [[f.name, _plain(getattr(value, f.name))] for f in dataclasses.fields(value) if f.name != "path"]
+    if isinstance(value, dict):
+        return [[str(k), _plain(v)] for k, v in value.items()]  # insertion order counts too
+    if isinstance(value, (set, frozenset)):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _article_record(article) -> list:
+    # every field (local_speakers too), quotes and statements with all of theirs
+    return [["file", article.path.name], *_plain(article)]
+
+
+def digest_folder(folder: Path, workers: int | None) -> tuple[str, int, int]:
+    corpus = load_corpus(folder, cache=False, workers=workers)
+    h = hashlib.sha256()
+
+    def feed(obj) -> None:
+        h.update(json.dumps(obj, ensure_ascii=False).encode("utf-8"))
+        h.update(b"\n")
+
+    for article in corpus.articles:
+        feed(_article_record(article))
+    feed(_plain(corpus.speakers))
+    feed([[p.path.name, p.reason, p.fatal] for p in corpus.problems])
+    quotes = sum(len(a.quotes) for a in corpus.articles)
+    return h.hexdigest(), len(corpus.articles), quotes
+
+
+def _generated(n: int) -> Path:
+    out = Path(tempfile.gettempdir()) / "gpreader-bench-digest" / f"corpus-{n}-seed1"
+    if not (out / "catalog.toml").exists():
+        from generate import generate  # benchmarks/generate.py
+
+        generate(n, out, seed=1)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="*", type=Path)
+    parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES, help="generated articles (default folders)")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes (default 1: no fork)")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(HERE))
+    folders = args.folders or [HERE.parent / "seeds", _generated(args.articles)]
+    total = hashlib.sha256()
+    for folder in folders:
+        t0 = time.perf_counter()
+        digest, n_articles, n_quotes = digest_folder(folder, args.workers)
+        total.update(digest.encode())
+        print(f"{digest}  {folder}  ({n_articles} articles, {n_quotes} quotes, {time.perf_counter() - t0:.1f} s)")
+    print(f"{total.hexdigest()}  ALL")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
