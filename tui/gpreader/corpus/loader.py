@@ -28,6 +28,7 @@ from gpreader.corpus.clean import clean_article
 from gpreader.corpus.errors import ArticleError, CorpusError
 from gpreader.corpus.extract import extract_quotes
 from gpreader.corpus.model import Article, Corpus, LoadProblem
+from gpreader.corpus.proposals import prepare as prepare_proposals
 from gpreader.corpus.speakers import build_speakers
 from gpreader.corpus.text import MAX_BYTES, read_text
 
@@ -194,6 +195,10 @@ def _parse_file(path: Path, meta: dict, for_cache: bool) -> _Parsed:
     except Exception as exc:  # one article's quotes must not sink the corpus
         warnings.append(f"quotes not found: {exc!r}")
         article.quotes = []
+    try:
+        prepare_proposals(article)  # its proposals' text-only part, kept (and cached) with it
+    except Exception:  # found when the compare table is built instead
+        pass
     result = _Parsed(article, warnings)
     if stat is not None and digest is not None:
         try:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from gpreader.corpus.attribution import same_org, sentences
 from gpreader.corpus.model import Article, Corpus, PubDate, Quote, Speaker
 from gpreader.corpus.names import classify
-from gpreader.corpus.themes import Theme, ThemeMatcher, default_themes, matcher_for
+from gpreader.corpus.themes import Theme, ThemeMatcher, default_matcher, default_themes, matcher_for
 
 SHORT_MAX = 90
 JOIN_MAX_WORDS = 7  # at most this many words, ending on an auxiliary: stays with the one before
@@ -358,26 +358,52 @@ _MENTION = re.compile(
 
 
 class _Speakers:
-    """Resolves names to canonical speakers: the corpus's when known, else the article's."""
+    """Resolves names to canonical speakers: the corpus's when known, else the article's.
+
+    Indexed once (aliases, person surnames, organisations and documents by kind) and
+    remembering each answer, so that resolving a mention is a dict look-up."""
 
     def __init__(self, speakers: dict[str, Speaker]) -> None:
         self.speakers = speakers
         self.alias: dict[str, str] = {}
+        self.surnames: dict[str, list[str]] = {}  # person surname -> names, in speakers order
+        self.bodies: dict[str, list[str]] = {}  # organisation/document kind -> names, in order
         for name, s in speakers.items():
             for a in {name, *s.aliases}:
                 self.alias.setdefault(a.lower(), name)
+            if s.kind == "person":
+                words = name.split()
+                if words:
+                    self.surnames.setdefault(words[-1], []).append(name)
+            else:
+                self.bodies.setdefault(s.kind, []).append(name)
+        self._kinds: dict[str | None, str | None] = {None: None}
+        self._resolved: dict[str, tuple[str, str] | None] = {}
+        self._named: dict[str, tuple[str, str] | None] = {}
 
     def kind(self, name: str | None) -> str | None:
-        if name is None:
-            return None
-        s = self.speakers.get(name)
+        try:
+            return self._kinds[name]
+        except KeyError:
+            pass
+        s = self.speakers.get(name)  # type: ignore[arg-type]
         if s is not None:
-            return s.kind
-        ref = classify(name)
-        return ref.kind if ref is not None and ref.kind in ("person", "organisation", "document") else None
+            kind = s.kind
+        else:
+            ref = classify(name)  # type: ignore[arg-type]
+            kind = ref.kind if ref is not None and ref.kind in ("person", "organisation", "document") else None
+        self._kinds[name] = kind
+        return kind
 
     def resolve(self, phrase: str) -> tuple[str, str] | None:
         """(canonical name, kind) for a mention, or None."""
+        try:
+            return self._resolved[phrase]
+        except KeyError:
+            found = self._resolved[phrase] = self._resolve(phrase)
+            return found
+
+    def _resolve(self, phrase: str) -> tuple[str, str] | None:
         ref = classify(phrase)
         if ref is None or ref.kind not in ("person", "organisation", "document"):
             return None
@@ -386,20 +412,45 @@ class _Speakers:
             if name:
                 return name, self.speakers[name].kind
         if ref.kind == "person":
-            surname = ref.name.split()[-1]
-            hits = [n for n, s in self.speakers.items() if s.kind == "person" and n.split()[-1] == surname]
+            hits = self.surnames.get(ref.name.split()[-1], ())
             return (hits[0], "person") if len(hits) == 1 else None
-        for name, s in self.speakers.items():
-            if s.kind == ref.kind and same_org(name, ref.name):
-                return name, s.kind
+        for name in self.bodies.get(ref.kind, ()):
+            if same_org(name, ref.name):
+                return name, ref.kind
         return ref.name, ref.kind
+
+    def named(self, phrase: str) -> tuple[str, str] | None:
+        """``resolve(phrase)`` when it may stand as a proponent: a body, or a known person."""
+        try:
+            return self._named[phrase]
+        except KeyError:
+            found = self.resolve(phrase)
+            if found is not None and found[1] == "person" and found[0] not in self.speakers:
+                found = None
+            self._named[phrase] = found
+            return found
+
+
+def _mentions(text: str) -> list[str]:
+    """The phrases of *text* that may name a proponent (a person, organisation or document)."""
+    out = []
+    for m in _MENTION.finditer(text):
+        ref = _classify_kind(m.group(0))
+        if ref is not None:
+            out.append(m.group(0))
+    return out
+
+
+def _classify_kind(phrase: str) -> str | None:
+    ref = classify(phrase)
+    return ref.kind if ref is not None and ref.kind in ("person", "organisation", "document") else None
 
 
 def _named_subject(text: str, speakers: _Speakers) -> tuple[str, str] | None:
     """The first organisation, document or known person named in *text*."""
     for m in _MENTION.finditer(text):
-        found = speakers.resolve(m.group(0))
-        if found is not None and (found[1] != "person" or found[0] in speakers.speakers):
+        found = speakers.named(m.group(0))
+        if found is not None:
             return found
     return None
 
@@ -408,7 +459,7 @@ def _named_subject(text: str, speakers: _Speakers) -> tuple[str, str] | None:
 
 @dataclass(frozen=True)
 class _Found:
-    """A proposal before theming: what depends only on the article."""
+    """A proposal before theming: what depends only on the article (and its speakers)."""
 
     paragraph: int
     start: int
@@ -419,6 +470,7 @@ class _Found:
     proponent_kind: str | None
     quoted: bool
     trigger: str
+    themed: tuple | None = None  # (themes fingerprint, signal_text, theme_signals) found at parse time
 
 
 # per article: id(article) -> (weak ref, fingerprint, found before theming, {matcher: proposals})
@@ -449,45 +501,92 @@ def _found_in(article: Article, known: _Speakers) -> list[_Found]:
     return _entry(article, known)[2]
 
 
-def _find(article: Article, known: _Speakers) -> list[_Found]:
-    by_par: dict[int, list[Quote]] = {}
-    for q in article.quotes:
+# -- the plan: what depends only on the article's text, found once at parse time ------------
+#
+# A plan is JSON-able, so the index cache keeps it with the article (cache_codec):
+#   [PLAN_FORMAT, content key, themes fingerprint or None, units]
+# and a unit is either a proposal,
+#   [paragraph, start, end, quoted, trigger, short or None (= text), holder, statement,
+#    overlapping, mentions, signal_text, theme_signals]
+# or only a possible proponent for the next sentences of its paragraph,
+#   [paragraph, holder, statement, overlapping, mentions].
+# holder: index in Article.quotes of the quote holding a quoted unit (-1: none); statement:
+# index in Article.statements of the reported speech holding it (-1); overlapping: indexes of
+# the quotes overlapping it; mentions: phrases of its head that may name its proponent.
+# Speakers are looked up when the corpus is known: the quotes' speakers become canonical
+# names after parsing, and a mention resolves against every speaker of the corpus.
+# signal_text and theme_signals are the theming with the bundled themes (None without it);
+# used only when the themes asked for have the same fingerprint.
+
+PLAN_FORMAT = 1
+PLAN_ATTR = "_proposal_plan"
+
+
+class Plan:
+    """An article's plan, and the lists it was made from: it serves only while the article
+    holds those same lists (pickling keeps that, so a plan made in a worker process serves)."""
+
+    __slots__ = ("data", "paragraphs", "quotes", "statements", "sizes")
+
+    def __init__(self, data: list, article: Article) -> None:
+        self.data = data
+        self.paragraphs = article.paragraphs
+        self.quotes = article.quotes
+        self.statements = article.statements
+        self.sizes = (len(article.paragraphs), len(article.quotes), len(article.statements))
+
+    def __getstate__(self):
+        return (self.data, self.paragraphs, self.quotes, self.statements, self.sizes)
+
+    def __setstate__(self, state) -> None:
+        self.data, self.paragraphs, self.quotes, self.statements, self.sizes = state
+
+    def fits(self, article: Article) -> bool:
+        return (
+            self.paragraphs is article.paragraphs and self.quotes is article.quotes
+            and self.statements is article.statements
+            and self.sizes == (len(article.paragraphs), len(article.quotes), len(article.statements))
+        )
+
+
+def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
+    """The article's plan (see above); themed with *matcher* (default: the bundled themes)."""
+    if matcher is None:
+        matcher = default_matcher()
+    quotes_all = article.quotes
+    by_par: dict[int, list[tuple[int, Quote]]] = {}
+    for i, q in enumerate(quotes_all):
         if not q.in_comments:
-            by_par.setdefault(q.paragraph, []).append(q)
+            by_par.setdefault(q.paragraph, []).append((i, q))
     statements_by_par: dict[int, list] = {}
-    for st in article.statements:
-        statements_by_par.setdefault(st.paragraph, []).append(st)
-    out: list[_Found] = []
+    for i, st in enumerate(article.statements):
+        statements_by_par.setdefault(st.paragraph, []).append((i, st))
+    units: list[list] = []
     for p, par in enumerate(article.paragraphs):
         if CAPTION.search(par):
             continue
-        quotes = by_par.get(p, [])
+        indexed = by_par.get(p, [])
+        quotes = [q for _, q in indexed]
         statements = statements_by_par.get(p, [])
-        previous: str | None = None
         for a, b in _join_short(par, proposal_units(par), quotes):
             ca, cb = _clip(par, a, b, quotes)  # without a reporting frame around a quotation
             share, holder = _coverage(par, ca, cb, quotes)
             quoted = share >= 0.5
-            who: str | None = None
+            held = -1
             if quoted and holder is not None:
-                who = holder.speaker
-            if who is None:
-                who = next((st.speaker for st in statements if st.start <= a < st.end or a <= st.start < b), None)
-            if who is None:
-                who = next((q.speaker for q in quotes if q.speaker and q.start < b and q.end > a), None)
-            kind = known.kind(who)
+                held = next(i for i, q in indexed if q is holder)
+            stated = next((i for i, st in statements if st.start <= a < st.end or a <= st.start < b), -1)
+            overlapping = [i for i, q in indexed if q.start < b and q.end > a]
             trigger = find_trigger(par[a:b])
-            if who is None and not quoted:
+            mentions: list[str] = []
+            if not quoted:
                 head = par[a:b]
                 if trigger:
                     head = head[: max(head.find(trigger), 0) or len(head)]
-                named = _named_subject(head, known)
-                if named is not None:
-                    who, kind = named
-            if who is None and previous is not None:
-                who, kind = previous, known.kind(previous)
-            previous = who or previous
+                mentions = _mentions(head)
             if trigger is None:
+                if held >= 0 or stated >= 0 or overlapping or mentions:
+                    units.append([p, held, stated, overlapping, mentions])
                 continue
             s, e = (ca, cb) if quoted else (a, b)
             while s < e and par[s].isspace():
@@ -495,41 +594,118 @@ def _find(article: Article, known: _Speakers) -> list[_Found]:
             while e > s and par[e - 1] in _TRAIL:
                 e -= 1
             text = par[s:e]
-            out.append(_Found(p, s, e, text, short_form(text, quoted), who, kind, quoted, trigger))
+            short = short_form(text, quoted)
+            signal_text = theme_signals = None
+            if matcher is not None:
+                signal_text, theme_signals = _theming(text, matcher)
+            units.append([p, s, e, quoted, trigger, None if short == text else short, held, stated, overlapping,
+                          mentions, signal_text, theme_signals])
+    return [PLAN_FORMAT, matcher.fingerprint if matcher is not None else None, units]
+
+
+def prepare(article: Article) -> None:
+    """Find the article's plan now (at parse time) and keep it with the article."""
+    setattr(article, PLAN_ATTR, Plan(make_plan(article), article))
+
+
+def attach_plan(article: Article, data) -> None:
+    """Keep *data* (a plan read back from the cache) with *article*; ValueError if it is not one."""
+    if type(data) is not list or len(data) != 3 or data[0] != PLAN_FORMAT or type(data[2]) is not list:
+        raise ValueError("not a proposals plan")
+    setattr(article, PLAN_ATTR, Plan(data, article))
+
+
+def plan_data(article: Article) -> list | None:
+    """The plan kept with *article*, if it still fits its paragraphs, quotes and statements."""
+    plan = article.__dict__.get(PLAN_ATTR)
+    return plan.data if plan is not None and plan.fits(article) else None
+
+
+def _find(article: Article, known: _Speakers) -> list[_Found]:
+    plan = plan_data(article)
+    if plan is not None:
+        try:
+            return _resolve(article, plan, known)
+        except (IndexError, TypeError, ValueError, KeyError, AttributeError):  # not a plan of this article
+            pass
+    return _resolve(article, make_plan(article), known)
+
+
+def _resolve(article: Article, plan: list, known: _Speakers) -> list[_Found]:
+    """The plan's proposals with their proponents among *known* speakers."""
+    quotes = article.quotes
+    statements = article.statements
+    pars = article.paragraphs
+    fingerprint = plan[1]
+    kind_of = known.kind
+    named = known.named
+    out: list[_Found] = []
+    current = -1
+    previous: str | None = None
+    for u in plan[2]:
+        p = u[0]
+        if p != current:
+            current, previous = p, None
+        if len(u) == 5:
+            _, held, stated, overlapping, mentions = u
+        else:
+            _, s, e, quoted, trigger, short, held, stated, overlapping, mentions, signal_text, theme_signals = u
+        who: str | None = None
+        if held >= 0:
+            who = quotes[held].speaker
+        if who is None and stated >= 0:
+            who = statements[stated].speaker
+        if who is None and overlapping:
+            for i in overlapping:
+                who = quotes[i].speaker
+                if who:
+                    break
+            else:
+                who = None
+        kind = kind_of(who)
+        if who is None and mentions:
+            for phrase in mentions:
+                found = named(phrase)
+                if found is not None:
+                    who, kind = found
+                    break
+        if who is None and previous is not None:
+            who, kind = previous, kind_of(previous)
+        previous = who or previous
+        if len(u) == 5:
+            continue
+        text = pars[p][s:e]
+        themed = (fingerprint, signal_text, theme_signals) if signal_text is not None else None
+        out.append(_Found(p, s, e, text, text if short is None else short, who, kind, quoted, trigger, themed))
     return out
 
 
-def _themed(article: Article, found: _Found, matcher: ThemeMatcher) -> Proposal:
-    themes: list[str] = []
-    signals: list[str] = []
+def _theming(text: str, matcher: ThemeMatcher) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """signal_text ({signal: words matched}) and theme_signals ({theme: signals}) of *text*."""
     signal_text: dict[str, str] = {}
     theme_signals: dict[str, list[str]] = {}
-    for h in matcher.hits(found.text):
-        if h.theme not in themes:
-            themes.append(h.theme)
-        mine = theme_signals.setdefault(h.theme, [])
+    for h in matcher.hits(text):
+        mine = theme_signals.get(h.theme)
+        if mine is None:
+            mine = theme_signals[h.theme] = []
         if h.signal not in mine:
             mine.append(h.signal)
         if h.signal not in signal_text:
-            signals.append(h.signal)
             signal_text[h.signal] = h.surface
+    return signal_text, theme_signals
+
+
+def _themed(article: Article, found: _Found, matcher: ThemeMatcher) -> Proposal:
+    pre = found.themed
+    if pre is not None and pre[0] == matcher.fingerprint:
+        signal_text = dict(pre[1])
+        theme_signals = {t: list(s) for t, s in pre[2].items()}
+    else:
+        signal_text, theme_signals = _theming(found.text, matcher)
     return Proposal(
-        article_id=article.id,
-        paragraph=found.paragraph,
-        start=found.start,
-        end=found.end,
-        text=found.text,
-        short=found.short,
-        proponent=found.proponent,
-        proponent_kind=found.proponent_kind,
-        quoted=found.quoted,
-        date=article.date,
-        outlet=article.outlet,
-        themes=themes,
-        signals=signals,
-        signal_text=signal_text,
-        trigger=found.trigger,
-        theme_signals=theme_signals,
+        article.id, found.paragraph, found.start, found.end, found.text, found.short, found.proponent,
+        found.proponent_kind, found.quoted, article.date, article.outlet, list(theme_signals), list(signal_text),
+        signal_text, found.trigger, theme_signals,
     )
 
 
