@@ -32,6 +32,7 @@ import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from gpreader.corpus.attribution import same_org, sentences
 from gpreader.corpus.model import Article, Corpus, PubDate, Quote, Speaker
@@ -457,8 +458,7 @@ def _named_subject(text: str, speakers: _Speakers) -> tuple[str, str] | None:
 
 # -- finding -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     """A proposal before theming: what depends only on the article (and its speakers)."""
 
     paragraph: int
@@ -526,10 +526,11 @@ class Plan:
     """An article's plan, and the lists it was made from: it serves only while the article
     holds those same lists (pickling keeps that, so a plan made in a worker process serves)."""
 
-    __slots__ = ("data", "paragraphs", "quotes", "statements", "sizes")
+    __slots__ = ("data", "paragraphs", "quotes", "statements", "sizes", "lent")
 
     def __init__(self, data: list, article: Article) -> None:
         self.data = data
+        self.lent = False  # its theming already handed to proposals: copied for any more
         self.paragraphs = article.paragraphs
         self.quotes = article.quotes
         self.statements = article.statements
@@ -540,6 +541,7 @@ class Plan:
 
     def __setstate__(self, state) -> None:
         self.data, self.paragraphs, self.quotes, self.statements, self.sizes = state
+        self.lent = False
 
     def fits(self, article: Article) -> bool:
         return (
@@ -615,24 +617,33 @@ def attach_plan(article: Article, data) -> None:
     setattr(article, PLAN_ATTR, Plan(data, article))
 
 
+def _plan(article: Article) -> Plan | None:
+    plan = article.__dict__.get(PLAN_ATTR)
+    return plan if plan is not None and plan.fits(article) else None
+
+
 def plan_data(article: Article) -> list | None:
     """The plan kept with *article*, if it still fits its paragraphs, quotes and statements."""
-    plan = article.__dict__.get(PLAN_ATTR)
-    return plan.data if plan is not None and plan.fits(article) else None
+    plan = _plan(article)
+    return plan.data if plan is not None else None
 
 
 def _find(article: Article, known: _Speakers) -> list[_Found]:
-    plan = plan_data(article)
+    plan = _plan(article)
     if plan is not None:
         try:
-            return _resolve(article, plan, known)
+            found = _resolve(article, plan.data, known, copy=plan.lent)
         except (IndexError, TypeError, ValueError, KeyError, AttributeError):  # not a plan of this article
             pass
+        else:
+            plan.lent = True
+            return found
     return _resolve(article, make_plan(article), known)
 
 
-def _resolve(article: Article, plan: list, known: _Speakers) -> list[_Found]:
-    """The plan's proposals with their proponents among *known* speakers."""
+def _resolve(article: Article, plan: list, known: _Speakers, copy: bool = False) -> list[_Found]:
+    """The plan's proposals with their proponents among *known* speakers; *copy*: its
+    theming is copied, not shared."""
     quotes = article.quotes
     statements = article.statements
     pars = article.paragraphs
@@ -675,7 +686,12 @@ def _resolve(article: Article, plan: list, known: _Speakers) -> list[_Found]:
         if len(u) == 5:
             continue
         text = pars[p][s:e]
-        themed = (fingerprint, signal_text, theme_signals) if signal_text is not None else None
+        if signal_text is None:
+            themed = None
+        elif copy:
+            themed = (fingerprint, dict(signal_text), {t: list(v) for t, v in theme_signals.items()})
+        else:
+            themed = (fingerprint, signal_text, theme_signals)
         out.append(_Found(p, s, e, text, text if short is None else short, who, kind, quoted, trigger, themed))
     return out
 
@@ -695,11 +711,16 @@ def _theming(text: str, matcher: ThemeMatcher) -> tuple[dict[str, str], dict[str
     return signal_text, theme_signals
 
 
-def _themed(article: Article, found: _Found, matcher: ThemeMatcher) -> Proposal:
+def _themed(article: Article, found: _Found, matcher: ThemeMatcher, lend: bool = False) -> Proposal:
+    """*found* as a proposal themed by *matcher*: with the theming found at parse time when it
+    was made with the same themes (its dicts handed over when *lend*, else copied)."""
     pre = found.themed
     if pre is not None and pre[0] == matcher.fingerprint:
-        signal_text = dict(pre[1])
-        theme_signals = {t: list(s) for t, s in pre[2].items()}
+        if lend:
+            signal_text, theme_signals = pre[1], pre[2]
+        else:
+            signal_text = dict(pre[1])
+            theme_signals = {t: list(s) for t, s in pre[2].items()}
     else:
         signal_text, theme_signals = _theming(found.text, matcher)
     return Proposal(
@@ -733,14 +754,25 @@ def article_proposals(
     """
     matcher = matcher_for(tuple(default_themes() if themes is None else themes))
     known = _speakers_for(speakers if speakers is not None else article.local_speakers)
-    _, _, found, themed = _entry(article, known)
+    return list(_proposals(article, matcher, known))
+
+
+def _proposals(article: Article, matcher: ThemeMatcher, known: _Speakers) -> list[Proposal]:
+    """The article's proposals themed by *matcher* (remembered: do not change the list)."""
+    entry = _entry(article, known)
+    themed = entry[3]
     hit = themed.get(id(matcher))
     if hit is None or hit[0] is not matcher or any(p.date != article.date or p.outlet != article.outlet for p in hit[1][:1]):
+        lend = _LENT not in themed  # the first proposals made from this entry may keep its dicts
         if len(themed) > 4:
             themed.clear()
-        hit = (matcher, [_themed(article, f, matcher) for f in found])
+        themed[_LENT] = None
+        hit = (matcher, [_themed(article, f, matcher, lend) for f in entry[2]])
         themed[id(matcher)] = hit
-    return list(hit[1])
+    return hit[1]
+
+
+_LENT = "lent"  # in an entry's themed proposals: its found theming was handed to proposals
 
 
 def find_proposals(
@@ -759,7 +791,9 @@ def find_proposals(
     else:
         articles = list(corpus_or_article)
         speakers = None
+    matcher = matcher_for(tuple(default_themes() if themes is None else themes))
+    shared = _speakers_for(speakers) if speakers is not None else None
     out: list[Proposal] = []
     for article in articles:
-        out += article_proposals(article, themes, speakers if speakers is not None else article.local_speakers)
+        out += _proposals(article, matcher, shared if shared is not None else _speakers_for(article.local_speakers))
     return out
