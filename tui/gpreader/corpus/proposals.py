@@ -565,6 +565,8 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
         statements_by_par.setdefault(st.paragraph, []).append((i, st))
     units: list[list] = []
     for p, par in enumerate(article.paragraphs):
+        while units and len(units[-1]) == 5:  # a proponent no later proposal of its paragraph can take
+            units.pop()
         if CAPTION.search(par):
             continue
         indexed = by_par.get(p, [])
@@ -602,6 +604,8 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
                 signal_text, theme_signals = _theming(text, matcher)
             units.append([p, s, e, quoted, trigger, None if short == text else short, held, stated, overlapping,
                           mentions, signal_text, theme_signals])
+    while units and len(units[-1]) == 5:
+        units.pop()
     return [PLAN_FORMAT, matcher.fingerprint if matcher is not None else None, units]
 
 
