@@ -29,7 +29,9 @@ else None.
 from __future__ import annotations
 
 import re
+import sys
 import weakref
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -432,28 +434,9 @@ class _Speakers:
             return found
 
 
-def _mentions(text: str) -> list[str]:
-    """The phrases of *text* that may name a proponent (a person, organisation or document)."""
-    out = []
-    for m in _MENTION.finditer(text):
-        ref = _classify_kind(m.group(0))
-        if ref is not None:
-            out.append(m.group(0))
-    return out
-
-
 def _classify_kind(phrase: str) -> str | None:
     ref = classify(phrase)
     return ref.kind if ref is not None and ref.kind in ("person", "organisation", "document") else None
-
-
-def _named_subject(text: str, speakers: _Speakers) -> tuple[str, str] | None:
-    """The first organisation, document or known person named in *text*."""
-    for m in _MENTION.finditer(text):
-        found = speakers.named(m.group(0))
-        if found is not None:
-            return found
-    return None
 
 
 # -- finding -------------------------------------------------------------------------------
@@ -504,44 +487,61 @@ def _found_in(article: Article, known: _Speakers) -> list[_Found]:
 # -- the plan: what depends only on the article's text, found once at parse time ------------
 #
 # A plan is JSON-able, so the index cache keeps it with the article (cache_codec):
-#   [PLAN_FORMAT, content key, themes fingerprint or None, units]
-# and a unit is either a proposal,
-#   [paragraph, start, end, quoted, trigger, short or None (= text), holder, statement,
-#    overlapping, mentions, signal_text, theme_signals]
-# or only a possible proponent for the next sentences of its paragraph,
-#   [paragraph, holder, statement, overlapping, mentions].
+#   [PLAN_FORMAT, themes fingerprint or None, numbers, strings]
+# numbers is one flat run of non-negative ints, unit after unit in reading order. A unit is
+#   paragraph, holder + 1, statement + 1, n, n overlapping quotes, m, m mentions as start, end,
+# then 0 when it is only a possible proponent for the next sentences of its paragraph, or 1
+# for a proposal, followed by
+#   start, end, quoted, trigger, short ..., h + 1, h hits as theme, signal, start, end.
 # holder: index in Article.quotes of the quote holding a quoted unit (-1: none); statement:
-# index in Article.statements of the reported speech holding it (-1); overlapping: indexes of
-# the quotes overlapping it; mentions: phrases of its head that may name its proponent.
+# index in Article.statements of the reported speech holding it (-1); overlapping: indexes
+# of the quotes overlapping it; mentions: phrases of its head that may name its proponent.
+# Offsets are into the unit's paragraph; trigger, theme and signal index *strings*. short is
+# 0 (the text itself), 1 flags start end (the words between, '…' before them when flags & 1
+# and after when flags & 2: most short forms) or 2 index (a string of *strings*). The hits
+# are the theming with the bundled themes, only those that add to it (h + 1 = 0: not
+# themed); used when the themes asked for have the same fingerprint.
 # Speakers are looked up when the corpus is known: the quotes' speakers become canonical
 # names after parsing, and a mention resolves against every speaker of the corpus.
-# signal_text and theme_signals are the theming with the bundled themes (None without it);
-# used only when the themes asked for have the same fingerprint.
+# In memory the numbers are an array and the strings interned: loaded plans cost little.
 
-PLAN_FORMAT = 1
+PLAN_FORMAT = 2
 PLAN_ATTR = "_proposal_plan"
+_ELLIPSIS = "…"
 
 
 class Plan:
     """An article's plan, and the lists it was made from: it serves only while the article
     holds those same lists (pickling keeps that, so a plan made in a worker process serves)."""
 
-    __slots__ = ("data", "paragraphs", "quotes", "statements", "sizes", "lent")
+    __slots__ = ("themes", "numbers", "strings", "paragraphs", "quotes", "statements", "sizes")
 
     def __init__(self, data: list, article: Article) -> None:
-        self.data = data
-        self.lent = False  # its theming already handed to proposals: copied for any more
+        """ValueError if *data* is not a plan."""
+        if type(data) is not list or len(data) != 4 or data[0] != PLAN_FORMAT:
+            raise ValueError("not a proposals plan")
+        _, themes, numbers, strings = data
+        if not (themes is None or type(themes) is str) or type(numbers) is not list or type(strings) is not list:
+            raise ValueError("not a proposals plan")
+        try:
+            self.numbers = array("H" if max(numbers, default=0) < 1 << 16 else "I", numbers)
+            self.strings = tuple(map(sys.intern, strings))
+        except (TypeError, OverflowError):
+            raise ValueError("not a proposals plan") from None
+        self.themes = themes
         self.paragraphs = article.paragraphs
         self.quotes = article.quotes
         self.statements = article.statements
         self.sizes = (len(article.paragraphs), len(article.quotes), len(article.statements))
 
     def __getstate__(self):
-        return (self.data, self.paragraphs, self.quotes, self.statements, self.sizes)
+        return (self.themes, self.numbers, self.strings, self.paragraphs, self.quotes, self.statements, self.sizes)
 
     def __setstate__(self, state) -> None:
-        self.data, self.paragraphs, self.quotes, self.statements, self.sizes = state
-        self.lent = False
+        self.themes, self.numbers, self.strings, self.paragraphs, self.quotes, self.statements, self.sizes = state
+
+    def data(self) -> list:
+        return [PLAN_FORMAT, self.themes, self.numbers.tolist(), list(self.strings)]
 
     def fits(self, article: Article) -> bool:
         return (
@@ -555,18 +555,22 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
     """The article's plan (see above); themed with *matcher* (default: the bundled themes)."""
     if matcher is None:
         matcher = default_matcher()
-    quotes_all = article.quotes
+    table: dict[str, int] = {}
+
+    def ref(text: str) -> int:
+        return table.setdefault(text, len(table))
+
     by_par: dict[int, list[tuple[int, Quote]]] = {}
-    for i, q in enumerate(quotes_all):
+    for i, q in enumerate(article.quotes):
         if not q.in_comments:
             by_par.setdefault(q.paragraph, []).append((i, q))
     statements_by_par: dict[int, list] = {}
     for i, st in enumerate(article.statements):
         statements_by_par.setdefault(st.paragraph, []).append((i, st))
-    units: list[list] = []
+    numbers: list[int] = []
+    kept = 0  # numbers up to the last proposal: a proponent after it in its paragraph serves none
     for p, par in enumerate(article.paragraphs):
-        while units and len(units[-1]) == 5:  # a proponent no later proposal of its paragraph can take
-            units.pop()
+        del numbers[kept:]
         if CAPTION.search(par):
             continue
         indexed = by_par.get(p, [])
@@ -582,31 +586,79 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
             stated = next((i for i, st in statements if st.start <= a < st.end or a <= st.start < b), -1)
             overlapping = [i for i, q in indexed if q.start < b and q.end > a]
             trigger = find_trigger(par[a:b])
-            mentions: list[str] = []
+            mentions: list[int] = []
             if not quoted:
                 head = par[a:b]
                 if trigger:
                     head = head[: max(head.find(trigger), 0) or len(head)]
-                mentions = _mentions(head)
+                mentions = _mention_spans(head, a)
+            unit = [p, held + 1, stated + 1, len(overlapping), *overlapping, len(mentions) // 2, *mentions]
             if trigger is None:
                 if held >= 0 or stated >= 0 or overlapping or mentions:
-                    units.append([p, held, stated, overlapping, mentions])
+                    numbers += unit
+                    numbers.append(0)
                 continue
             s, e = (ca, cb) if quoted else (a, b)
             while s < e and par[s].isspace():
                 s += 1
             while e > s and par[e - 1] in _TRAIL:
                 e -= 1
-            text = par[s:e]
-            short = short_form(text, quoted)
-            signal_text = theme_signals = None
-            if matcher is not None:
-                signal_text, theme_signals = _theming(text, matcher)
-            units.append([p, s, e, quoted, trigger, None if short == text else short, held, stated, overlapping,
-                          mentions, signal_text, theme_signals])
-    while units and len(units[-1]) == 5:
-        units.pop()
-    return [PLAN_FORMAT, matcher.fingerprint if matcher is not None else None, units]
+            numbers += unit
+            numbers += (1, s, e, int(quoted), ref(trigger))
+            numbers += _short_code(par, s, e, short_form(par[s:e], quoted), ref)
+            if matcher is None:
+                numbers.append(0)
+            else:
+                hits = _adding_hits(par[s:e], matcher)
+                numbers.append(len(hits) + 1)
+                for theme, signal, hs, he in hits:
+                    numbers += (ref(theme), ref(signal), s + hs, s + he)
+            kept = len(numbers)
+    del numbers[kept:]
+    return [PLAN_FORMAT, matcher.fingerprint if matcher is not None else None, numbers, list(table)]
+
+
+def _mention_spans(text: str, offset: int) -> list[int]:
+    """Start and end (plus *offset*) of each phrase of *text* that may name a proponent."""
+    out: list[int] = []
+    for m in _MENTION.finditer(text):
+        if _classify_kind(m.group(0)) is not None:
+            out += (offset + m.start(), offset + m.end())
+    return out
+
+
+def _short_code(par: str, s: int, e: int, short: str, ref) -> tuple[int, ...]:
+    """How the plan writes the short form of ``par[s:e]``; see above."""
+    if short == par[s:e]:
+        return (0,)
+    for flags in (3, 1, 2, 0):
+        before, after = flags & 1, flags >> 1
+        if len(short) < before + after or (before and short[0] != _ELLIPSIS) or (after and short[-1] != _ELLIPSIS):
+            continue
+        core = short[before : len(short) - after]
+        at = par.find(core, s, e)
+        if at >= 0 and _short_of(par, flags, at, at + len(core)) == short:
+            return (1, flags, at, at + len(core))
+    return (2, ref(short))
+
+
+def _short_of(par: str, flags: int, start: int, end: int) -> str:
+    return (_ELLIPSIS if flags & 1 else "") + par[start:end] + (_ELLIPSIS if flags & 2 else "")
+
+
+def _adding_hits(text: str, matcher: ThemeMatcher) -> list[tuple[str, str, int, int]]:
+    """The hits of *text* that add to its theming (``_theming``): a theme's first hit of a
+    signal, or a signal's first hit."""
+    out = []
+    pairs: set[tuple[str, str]] = set()
+    signals: set[str] = set()
+    for h in matcher.hits(text):
+        if (h.theme, h.signal) in pairs and h.signal in signals:
+            continue
+        pairs.add((h.theme, h.signal))
+        signals.add(h.signal)
+        out.append((h.theme, h.signal, h.start, h.end))
+    return out
 
 
 def prepare(article: Article) -> None:
@@ -616,8 +668,6 @@ def prepare(article: Article) -> None:
 
 def attach_plan(article: Article, data) -> None:
     """Keep *data* (a plan read back from the cache) with *article*; ValueError if it is not one."""
-    if type(data) is not list or len(data) != 3 or data[0] != PLAN_FORMAT or type(data[2]) is not list:
-        raise ValueError("not a proposals plan")
     setattr(article, PLAN_ATTR, Plan(data, article))
 
 
@@ -627,76 +677,98 @@ def _plan(article: Article) -> Plan | None:
 
 
 def plan_data(article: Article) -> list | None:
-    """The plan kept with *article*, if it still fits its paragraphs, quotes and statements."""
+    """The plan kept with *article* (as JSON-able lists), if it still fits its paragraphs,
+    quotes and statements."""
     plan = _plan(article)
-    return plan.data if plan is not None else None
+    return plan.data() if plan is not None else None
 
 
 def _find(article: Article, known: _Speakers) -> list[_Found]:
     plan = _plan(article)
     if plan is not None:
         try:
-            found = _resolve(article, plan.data, known, copy=plan.lent)
+            return _resolve(article, plan, known)
         except (IndexError, TypeError, ValueError, KeyError, AttributeError):  # not a plan of this article
             pass
-        else:
-            plan.lent = True
-            return found
-    return _resolve(article, make_plan(article), known)
+    return _resolve(article, Plan(make_plan(article), article), known)
 
 
-def _resolve(article: Article, plan: list, known: _Speakers, copy: bool = False) -> list[_Found]:
-    """The plan's proposals with their proponents among *known* speakers; *copy*: its
-    theming is copied, not shared."""
+def _resolve(article: Article, plan: Plan, known: _Speakers) -> list[_Found]:
+    """The plan's proposals with their proponents among *known* speakers."""
     quotes = article.quotes
     statements = article.statements
     pars = article.paragraphs
-    fingerprint = plan[1]
+    numbers, strings, fingerprint = plan.numbers, plan.strings, plan.themes
     kind_of = known.kind
     named = known.named
     out: list[_Found] = []
     current = -1
     previous: str | None = None
-    for u in plan[2]:
-        p = u[0]
+    k, end = 0, len(numbers)
+    while k < end:
+        p, held, stated, n = numbers[k : k + 4]
+        k += 4
         if p != current:
             current, previous = p, None
-        if len(u) == 5:
-            _, held, stated, overlapping, mentions = u
-        else:
-            _, s, e, quoted, trigger, short, held, stated, overlapping, mentions, signal_text, theme_signals = u
+        par = pars[p]
         who: str | None = None
-        if held >= 0:
-            who = quotes[held].speaker
-        if who is None and stated >= 0:
-            who = statements[stated].speaker
-        if who is None and overlapping:
-            for i in overlapping:
+        if held:
+            who = quotes[held - 1].speaker
+        if who is None and stated:
+            who = statements[stated - 1].speaker
+        if who is None and n:
+            for i in numbers[k : k + n]:
                 who = quotes[i].speaker
                 if who:
                     break
             else:
                 who = None
+        k += n
+        n = numbers[k] * 2
+        k += 1
         kind = kind_of(who)
-        if who is None and mentions:
-            for phrase in mentions:
-                found = named(phrase)
+        if who is None and n:
+            for j in range(k, k + n, 2):
+                found = named(par[numbers[j] : numbers[j + 1]])
                 if found is not None:
                     who, kind = found
                     break
+        k += n
         if who is None and previous is not None:
             who, kind = previous, kind_of(previous)
         previous = who or previous
-        if len(u) == 5:
+        if not numbers[k]:
+            k += 1
             continue
-        text = pars[p][s:e]
-        if signal_text is None:
-            themed = None
-        elif copy:
-            themed = (fingerprint, dict(signal_text), {t: list(v) for t, v in theme_signals.items()})
+        s, e, quoted, trigger, code = numbers[k + 1 : k + 6]
+        k += 6
+        text = par[s:e]
+        if code == 0:
+            short = text
+        elif code == 1:
+            short = _short_of(par, numbers[k], numbers[k + 1], numbers[k + 2])
+            k += 3
         else:
+            short = strings[numbers[k]]
+            k += 1
+        n = numbers[k] - 1
+        k += 1
+        themed = None
+        if n >= 0:
+            signal_text: dict[str, str] = {}
+            theme_signals: dict[str, list[str]] = {}
+            for j in range(k, k + 4 * n, 4):
+                theme, signal = strings[numbers[j]], strings[numbers[j + 1]]
+                mine = theme_signals.get(theme)
+                if mine is None:
+                    mine = theme_signals[theme] = []
+                if signal not in mine:
+                    mine.append(signal)
+                if signal not in signal_text:
+                    signal_text[signal] = par[numbers[j + 2] : numbers[j + 3]]
+            k += 4 * n
             themed = (fingerprint, signal_text, theme_signals)
-        out.append(_Found(p, s, e, text, text if short is None else short, who, kind, quoted, trigger, themed))
+        out.append(_Found(p, s, e, text, short, who, kind, quoted == 1, strings[trigger], themed))
     return out
 
 
