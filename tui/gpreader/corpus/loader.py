@@ -241,8 +241,10 @@ def _parse_all(
         nonlocal done
         results[i] = result
         done += 1
-        if on_article is not None and result.article is not None:
-            on_article(result.article)
+        if result.article is not None:
+            result.article.share_quote_texts()  # no second copy of the quoted words in memory
+            if on_article is not None:
+                on_article(result.article)
         if on_progress is not None:
             on_progress(done, total)
 
