@@ -110,7 +110,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BRACKETED = re.compile(r"\[(\w)\](?=\w)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Proposal:
     """One proposal sentence. ``paragraph`` is 0-based; ``paragraphs[paragraph][start:end] == text``."""
 
@@ -442,22 +442,15 @@ def _classify_kind(phrase: str) -> str | None:
 # -- finding -------------------------------------------------------------------------------
 
 class _Found(NamedTuple):
-    """A proposal before theming: what depends only on the article (and its speakers)."""
+    """An article's proposals as found: proponents resolved, themed with the themes whose
+    fingerprint is *themes* (None: not themed)."""
 
-    paragraph: int
-    start: int
-    end: int
-    text: str
-    short: str
-    proponent: str | None
-    proponent_kind: str | None
-    quoted: bool
-    trigger: str
-    themed: tuple | None = None  # (themes fingerprint, signal_text, theme_signals) found at parse time
+    themes: str | None
+    proposals: list[Proposal]
 
 
-# per article: id(article) -> (weak ref, fingerprint, found before theming, {matcher: proposals})
-_FOUND: dict[int, tuple[weakref.ref, tuple, list[_Found], dict[int, tuple[ThemeMatcher, list[Proposal]]]]] = {}
+# per article: id(article) -> (weak ref, fingerprint, found, {matcher: proposals})
+_FOUND: dict[int, tuple[weakref.ref, tuple, _Found, dict[int, tuple[ThemeMatcher, list[Proposal]]]]] = {}
 
 
 def _fingerprint(article: Article, known: _Speakers) -> tuple:
@@ -468,8 +461,8 @@ def _fingerprint(article: Article, known: _Speakers) -> tuple:
 
 
 def _entry(article: Article, known: _Speakers) -> tuple:
-    """The article's cache entry: its proposals before theming, computed once per article
-    (and its paragraphs, quotes, statements and speakers), and its themed proposals."""
+    """The article's cache entry: its proposals as found, computed once per article (and its
+    paragraphs, quotes, statements and speakers), and its themed proposals."""
     key = _fingerprint(article, known)
     cached = _FOUND.get(id(article))
     if cached is not None and cached[0]() is article and cached[1] == key:
@@ -478,10 +471,6 @@ def _entry(article: Article, known: _Speakers) -> tuple:
     entry = (weakref.ref(article, lambda _r, ident=ident: _FOUND.pop(ident, None)), key, _find(article, known), {})
     _FOUND[ident] = entry
     return entry
-
-
-def _found_in(article: Article, known: _Speakers) -> list[_Found]:
-    return _entry(article, known)[2]
 
 
 # -- the plan: what depends only on the article's text, found once at parse time ------------
@@ -683,7 +672,7 @@ def plan_data(article: Article) -> list | None:
     return plan.data() if plan is not None else None
 
 
-def _find(article: Article, known: _Speakers) -> list[_Found]:
+def _find(article: Article, known: _Speakers) -> _Found:
     plan = _plan(article)
     if plan is not None:
         try:
@@ -693,15 +682,16 @@ def _find(article: Article, known: _Speakers) -> list[_Found]:
     return _resolve(article, Plan(make_plan(article), article), known)
 
 
-def _resolve(article: Article, plan: Plan, known: _Speakers) -> list[_Found]:
-    """The plan's proposals with their proponents among *known* speakers."""
+def _resolve(article: Article, plan: Plan, known: _Speakers) -> _Found:
+    """The plan's proposals with their proponents among *known* speakers, themed as the plan is."""
     quotes = article.quotes
     statements = article.statements
     pars = article.paragraphs
-    numbers, strings, fingerprint = plan.numbers, plan.strings, plan.themes
+    numbers, strings = plan.numbers.tolist(), plan.strings  # a list reads faster than the array
     kind_of = known.kind
     named = known.named
-    out: list[_Found] = []
+    aid, date, outlet = article.id, article.date, article.outlet
+    out: list[Proposal] = []
     current = -1
     previous: str | None = None
     k, end = 0, len(numbers)
@@ -746,17 +736,17 @@ def _resolve(article: Article, plan: Plan, known: _Speakers) -> list[_Found]:
         if code == 0:
             short = text
         elif code == 1:
-            short = _short_of(par, numbers[k], numbers[k + 1], numbers[k + 2])
+            flags, a, b = numbers[k : k + 3]
+            short = (_ELLIPSIS if flags & 1 else "") + par[a:b] + (_ELLIPSIS if flags & 2 else "")
             k += 3
         else:
             short = strings[numbers[k]]
             k += 1
         n = numbers[k] - 1
         k += 1
-        themed = None
-        if n >= 0:
-            signal_text: dict[str, str] = {}
-            theme_signals: dict[str, list[str]] = {}
+        signal_text: dict[str, str] = {}
+        theme_signals: dict[str, list[str]] = {}
+        if n > 0:
             for j in range(k, k + 4 * n, 4):
                 theme, signal = strings[numbers[j]], strings[numbers[j + 1]]
                 mine = theme_signals.get(theme)
@@ -767,9 +757,11 @@ def _resolve(article: Article, plan: Plan, known: _Speakers) -> list[_Found]:
                 if signal not in signal_text:
                     signal_text[signal] = par[numbers[j + 2] : numbers[j + 3]]
             k += 4 * n
-            themed = (fingerprint, signal_text, theme_signals)
-        out.append(_Found(p, s, e, text, short, who, kind, quoted == 1, strings[trigger], themed))
-    return out
+        out.append(Proposal(
+            aid, p, s, e, text, short, who, kind, quoted == 1, date, outlet, list(theme_signals), list(signal_text),
+            signal_text, strings[trigger], theme_signals,
+        ))
+    return _Found(plan.themes, out)
 
 
 def _theming(text: str, matcher: ThemeMatcher) -> tuple[dict[str, str], dict[str, list[str]]]:
@@ -787,23 +779,25 @@ def _theming(text: str, matcher: ThemeMatcher) -> tuple[dict[str, str], dict[str
     return signal_text, theme_signals
 
 
-def _themed(article: Article, found: _Found, matcher: ThemeMatcher, lend: bool = False) -> Proposal:
-    """*found* as a proposal themed by *matcher*: with the theming found at parse time when it
-    was made with the same themes (its dicts handed over when *lend*, else copied)."""
-    pre = found.themed
-    if pre is not None and pre[0] == matcher.fingerprint:
-        if lend:
-            signal_text, theme_signals = pre[1], pre[2]
+def _themed(article: Article, found: _Found, matcher: ThemeMatcher, lend: bool = False) -> list[Proposal]:
+    """The *found* proposals themed by *matcher*: as found when their themes have the same
+    fingerprint (the proposals themselves when *lend*, else copies), else themed afresh."""
+    same = found.themes is not None and found.themes == matcher.fingerprint
+    first = found.proposals[:1]
+    if same and lend and all(p.date == article.date and p.outlet == article.outlet for p in first):
+        return found.proposals
+    out = []
+    for p in found.proposals:
+        if same:
+            signal_text = dict(p.signal_text)
+            theme_signals = {t: list(s) for t, s in p.theme_signals.items()}
         else:
-            signal_text = dict(pre[1])
-            theme_signals = {t: list(s) for t, s in pre[2].items()}
-    else:
-        signal_text, theme_signals = _theming(found.text, matcher)
-    return Proposal(
-        article.id, found.paragraph, found.start, found.end, found.text, found.short, found.proponent,
-        found.proponent_kind, found.quoted, article.date, article.outlet, list(theme_signals), list(signal_text),
-        signal_text, found.trigger, theme_signals,
-    )
+            signal_text, theme_signals = _theming(p.text, matcher)
+        out.append(Proposal(
+            article.id, p.paragraph, p.start, p.end, p.text, p.short, p.proponent, p.proponent_kind, p.quoted,
+            article.date, article.outlet, list(theme_signals), list(signal_text), signal_text, p.trigger, theme_signals,
+        ))
+    return out
 
 
 _KNOWN: dict[int, tuple[dict, _Speakers]] = {}
@@ -839,16 +833,16 @@ def _proposals(article: Article, matcher: ThemeMatcher, known: _Speakers) -> lis
     themed = entry[3]
     hit = themed.get(id(matcher))
     if hit is None or hit[0] is not matcher or any(p.date != article.date or p.outlet != article.outlet for p in hit[1][:1]):
-        lend = _LENT not in themed  # the first proposals made from this entry may keep its dicts
+        lend = _LENT not in themed  # the first proposals made from this entry may be the ones found
         if len(themed) > 4:
             themed.clear()
         themed[_LENT] = None
-        hit = (matcher, [_themed(article, f, matcher, lend) for f in entry[2]])
+        hit = (matcher, _themed(article, entry[2], matcher, lend))
         themed[id(matcher)] = hit
     return hit[1]
 
 
-_LENT = "lent"  # in an entry's themed proposals: its found theming was handed to proposals
+_LENT = "lent"  # in an entry's themed proposals: its found proposals were handed out
 
 
 def find_proposals(
