@@ -243,14 +243,21 @@ def _build(
     unthemed: dict[int, list[Proposal]] = {}
     row_ids = {t.id for t in rows}
     for p in proposals:
-        year = p.year
-        if year is None:
+        date = p.date
+        if date is None:
             continue
-        if not p.themes:
+        year = date.year
+        themes = p.themes
+        if not themes:
             unthemed.setdefault(year, []).append(p)
-        for tid in p.themes:
+        for tid in themes:
             if tid in row_ids:
-                cells.setdefault((tid, year), []).append(p)
+                key = (tid, year)
+                cell = cells.get(key)
+                if cell is None:
+                    cells[key] = [p]
+                else:
+                    cell.append(p)
     changes = {t.id: _changes(t, columns, cells) for t in rows}
     return CompareTable(columns, rows, cells, changes, unthemed, undated)
 
@@ -260,19 +267,21 @@ def _changes(theme: Theme, columns: list[int], cells: dict[tuple[str, int], list
     wording: dict[str, dict[str, int]] = {}
     mine = set(theme.signals)
     for year in columns:
-        for p in cells.get((theme.id, year), []):
+        for p in cells.get((theme.id, year), ()):
+            signal_text = p.signal_text
             for signal in p.signals:
                 if signal not in mine:
                     continue
                 years = seen.get(signal)
                 if years is None:
-                    seen[signal] = years = []
-                    wording[signal] = {}
-                if not years or years[-1] != year:
-                    years.append(year)
-                text = p.signal_text.get(signal)
-                if text:
+                    seen[signal] = [year]
+                    counts = wording[signal] = {}
+                else:
+                    if years[-1] != year:
+                        years.append(year)
                     counts = wording[signal]
+                text = signal_text.get(signal)
+                if text:
                     counts[text] = counts.get(text, 0) + 1
     order = {s: i for i, s in enumerate(theme.signals)}
     seen = dict(sorted(seen.items(), key=lambda kv: (kv[1][0], order[kv[0]])))
