@@ -744,10 +744,14 @@ def _resolve(article: Article, plan: Plan, known: _Speakers) -> _Found:
             k += 1
         n = numbers[k] - 1
         k += 1
-        signal_text: dict[str, str] = {}
-        theme_signals: dict[str, list[str]] = {}
-        if n > 0:
-            for j in range(k, k + 4 * n, 4):
+        if n == 1:  # the commonest theming, written out
+            signal = strings[numbers[k + 1]]
+            signal_text = {signal: par[numbers[k + 2] : numbers[k + 3]]}
+            theme_signals = {strings[numbers[k]]: [signal]}
+            k += 4
+        else:
+            signal_text, theme_signals = {}, {}
+            for j in range(k, k + 4 * n, 4):  # none when n is 0 or -1 (not themed)
                 theme, signal = strings[numbers[j]], strings[numbers[j + 1]]
                 mine = theme_signals.get(theme)
                 if mine is None:
@@ -756,7 +760,7 @@ def _resolve(article: Article, plan: Plan, known: _Speakers) -> _Found:
                     mine.append(signal)
                 if signal not in signal_text:
                     signal_text[signal] = par[numbers[j + 2] : numbers[j + 3]]
-            k += 4 * n
+            k += 4 * max(n, 0)
         out.append(Proposal(
             aid, p, s, e, text, short, who, kind, quoted == 1, date, outlet, list(theme_signals), list(signal_text),
             signal_text, strings[trigger], theme_signals,
