@@ -17,8 +17,9 @@ import sys
 from pathlib import Path
 
 from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement
+from gpreader.corpus.proposals import attach_plan, plan_data
 
-FORMAT = 3  # part of every row
+FORMAT = 4  # part of every row
 _SPECIAL = ("id", "path", "quotes", "statements", "local_speakers")  # Article fields written apart
 _CLASSES = {c.__name__: c for c in (PubDate, Role, Speaker)}
 
@@ -198,9 +199,10 @@ def encode_article(article: Article, warnings: list[str]) -> bytes:
     statements = _STATEMENTS.encode(article.statements, ref)
     fields = {f.name: _plain(getattr(article, f.name)) for f in dataclasses.fields(Article) if f.name not in _SPECIAL}
     speakers = [[name, _plain(s)] for name, s in article.local_speakers.items()]
+    plan = plan_data(article)
     try:
         data = json.dumps(
-            [FORMAT, fields, quotes, texts, statements, list(table), speakers, list(warnings)],
+            [FORMAT, fields, quotes, texts, statements, list(table), speakers, list(warnings), plan],
             ensure_ascii=False, separators=(",", ":"), allow_nan=False,
         ).encode("utf-8", "surrogatepass")
     except (TypeError, ValueError) as exc:
@@ -209,7 +211,7 @@ def encode_article(article: Article, warnings: list[str]) -> bytes:
         again, warned = decode_article(data, article.path)
     except Exception as exc:  # whatever it is, this article is not cached
         raise CodecError(f"does not decode: {exc!r}") from None
-    if again != article or warned != list(warnings) or again.id != article.id:
+    if again != article or warned != list(warnings) or again.id != article.id or plan_data(again) != plan:
         raise CodecError("does not come back equal")
     return data
 
@@ -224,7 +226,7 @@ def _slice(pars: list[str], q: Quote) -> str | None:
 def decode_article(data: bytes | str, path: Path) -> tuple[Article, list[str]]:
     """The article (with ``path``; its id is the file's stem) and warnings of a JSON row.
     Raises ValueError, TypeError, KeyError or IndexError if the row is damaged."""
-    fmt, fields, quotes, texts, statements, table, speakers, warnings = json.loads(data)
+    fmt, fields, quotes, texts, statements, table, speakers, warnings, plan = json.loads(data)
     if fmt != FORMAT or len(quotes) % _QUOTES.width or len(statements) % _STATEMENTS.width:
         raise ValueError("not a cached article")
     article_id = path.stem
@@ -237,6 +239,8 @@ def decode_article(data: bytes | str, path: Path) -> tuple[Article, list[str]]:
         article.quotes[n].text = text
     article.statements = _STATEMENTS.decode(statements, strings, pars, article_id)
     article.local_speakers = {sys.intern(name): _speaker(s) for name, s in speakers}
+    if plan is not None:  # the proposals' text-only part (proposals.make_plan)
+        attach_plan(article, plan)
     return article, list(warnings)
 
 

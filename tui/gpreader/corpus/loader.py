@@ -29,6 +29,7 @@ from gpreader.corpus.clean import clean_article
 from gpreader.corpus.errors import ArticleError, CorpusError
 from gpreader.corpus.extract import extract_quotes
 from gpreader.corpus.model import Article, Corpus, LoadProblem
+from gpreader.corpus.proposals import prepare as prepare_proposals
 from gpreader.corpus.speakers import build_speakers
 from gpreader.corpus.text import MAX_BYTES, read_text
 
@@ -196,6 +197,10 @@ def _parse_file(path: Path, meta: dict, for_cache: bool) -> _Parsed:
     except Exception as exc:  # one article's quotes must not sink the corpus
         warnings.append(f"quotes not found: {exc!r}")
         article.quotes = []
+    try:
+        prepare_proposals(article)  # its proposals' text-only part, kept (and cached) with it
+    except Exception:  # found when the compare table is built instead
+        pass
     result = _Parsed(article, warnings)
     if stat is not None and digest is not None:
         try:
@@ -238,8 +243,10 @@ def _parse_all(
         nonlocal done
         results[i] = result
         done += 1
-        if on_article is not None and result.article is not None:
-            on_article(result.article)
+        if result.article is not None:
+            result.article.share_quote_texts()  # no second copy of the quoted words in memory
+            if on_article is not None:
+                on_article(result.article)
         if on_progress is not None:
             on_progress(done, total)
 

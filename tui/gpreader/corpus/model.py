@@ -76,14 +76,8 @@ class PubDate:
 
 
 @dataclass(slots=True)
-class Quote:
-    """One quotation, or one paragraph's part of a quotation that runs over paragraphs.
-
-    ``paragraph`` is a 0-based index into ``Article.paragraphs``; ``start``/``end`` are
-    character offsets into that paragraph, so ``paragraphs[paragraph][start:end] == text``.
-    ``text`` excludes the quotation marks. ``group`` is shared by the parts of one
-    quotation continued over several paragraphs; ``part`` counts them from 0.
-    """
+class _QuoteFields:
+    """The fields of a Quote (see there)."""
 
     article_id: str
     paragraph: int
@@ -98,6 +92,40 @@ class Quote:
     index: int = 0  # position among the article's quotes
     in_comments: bool = False
     role_mention: str | None = None  # "the chief executive of NHS England", when no name was given
+
+
+_TEXT = _QuoteFields.text  # the slot that holds a quote's own copy of its text
+
+
+class Quote(_QuoteFields):
+    """One quotation, or one paragraph's part of a quotation that runs over paragraphs.
+
+    ``paragraph`` is a 0-based index into ``Article.paragraphs``; ``start``/``end`` are
+    character offsets into that paragraph, so ``paragraphs[paragraph][start:end] == text``.
+    ``text`` excludes the quotation marks. ``group`` is shared by the parts of one
+    quotation continued over several paragraphs; ``part`` counts them from 0.
+
+    A loaded quote whose text is its paragraph's slice keeps no copy of it
+    (``share_text``): the text is sliced from the paragraph when asked for.
+    """
+
+    __slots__ = ("_within",)  # the paragraph text is sliced from, once shared
+
+    @property
+    def text(self) -> str:
+        own = _TEXT.__get__(self)
+        return self._within[self.start : self.end] if own is None else own
+
+    @text.setter
+    def text(self, value: str) -> None:
+        _TEXT.__set__(self, value)
+
+    def share_text(self, paragraph: str) -> None:
+        """Read ``text`` from *paragraph* from now on, if it is ``paragraph[start:end]``."""
+        own = _TEXT.__get__(self)
+        if own is not None and own == paragraph[self.start : self.end]:
+            self._within = paragraph
+            _TEXT.__set__(self, None)
 
     def to_json(self) -> dict:
         return {
@@ -193,6 +221,13 @@ class Article:
     @property
     def sort_key(self) -> tuple:
         return (self.date.sort_key if self.date else (9999, 0, 0), self.id)
+
+    def share_quote_texts(self) -> None:
+        """Quotes whose text is their paragraph's slice keep no copy of it (``Quote.share_text``)."""
+        pars = self.paragraphs
+        for q in self.quotes:
+            if not q.in_comments and 0 <= q.paragraph < len(pars):
+                q.share_text(pars[q.paragraph])
 
     def quote_citation(self) -> str:
         """'GP, Feb 2014' — the short source used after a copied quote."""

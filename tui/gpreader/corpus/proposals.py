@@ -29,14 +29,17 @@ else None.
 from __future__ import annotations
 
 import re
+import sys
 import weakref
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from gpreader.corpus.attribution import same_org, sentences
 from gpreader.corpus.model import Article, Corpus, PubDate, Quote, Speaker
 from gpreader.corpus.names import classify
-from gpreader.corpus.themes import Theme, ThemeMatcher, default_themes, matcher_for
+from gpreader.corpus.themes import Theme, ThemeMatcher, default_matcher, default_themes, matcher_for
 
 SHORT_MAX = 90
 JOIN_MAX_WORDS = 7  # at most this many words, ending on an auxiliary: stays with the one before
@@ -107,7 +110,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BRACKETED = re.compile(r"\[(\w)\](?=\w)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Proposal:
     """One proposal sentence. ``paragraph`` is 0-based; ``paragraphs[paragraph][start:end] == text``."""
 
@@ -358,26 +361,52 @@ _MENTION = re.compile(
 
 
 class _Speakers:
-    """Resolves names to canonical speakers: the corpus's when known, else the article's."""
+    """Resolves names to canonical speakers: the corpus's when known, else the article's.
+
+    Indexed once (aliases, person surnames, organisations and documents by kind) and
+    remembering each answer, so that resolving a mention is a dict look-up."""
 
     def __init__(self, speakers: dict[str, Speaker]) -> None:
         self.speakers = speakers
         self.alias: dict[str, str] = {}
+        self.surnames: dict[str, list[str]] = {}  # person surname -> names, in speakers order
+        self.bodies: dict[str, list[str]] = {}  # organisation/document kind -> names, in order
         for name, s in speakers.items():
             for a in {name, *s.aliases}:
                 self.alias.setdefault(a.lower(), name)
+            if s.kind == "person":
+                words = name.split()
+                if words:
+                    self.surnames.setdefault(words[-1], []).append(name)
+            else:
+                self.bodies.setdefault(s.kind, []).append(name)
+        self._kinds: dict[str | None, str | None] = {None: None}
+        self._resolved: dict[str, tuple[str, str] | None] = {}
+        self._named: dict[str, tuple[str, str] | None] = {}
 
     def kind(self, name: str | None) -> str | None:
-        if name is None:
-            return None
-        s = self.speakers.get(name)
+        try:
+            return self._kinds[name]
+        except KeyError:
+            pass
+        s = self.speakers.get(name)  # type: ignore[arg-type]
         if s is not None:
-            return s.kind
-        ref = classify(name)
-        return ref.kind if ref is not None and ref.kind in ("person", "organisation", "document") else None
+            kind = s.kind
+        else:
+            ref = classify(name)  # type: ignore[arg-type]
+            kind = ref.kind if ref is not None and ref.kind in ("person", "organisation", "document") else None
+        self._kinds[name] = kind
+        return kind
 
     def resolve(self, phrase: str) -> tuple[str, str] | None:
         """(canonical name, kind) for a mention, or None."""
+        try:
+            return self._resolved[phrase]
+        except KeyError:
+            found = self._resolved[phrase] = self._resolve(phrase)
+            return found
+
+    def _resolve(self, phrase: str) -> tuple[str, str] | None:
         ref = classify(phrase)
         if ref is None or ref.kind not in ("person", "organisation", "document"):
             return None
@@ -386,43 +415,42 @@ class _Speakers:
             if name:
                 return name, self.speakers[name].kind
         if ref.kind == "person":
-            surname = ref.name.split()[-1]
-            hits = [n for n, s in self.speakers.items() if s.kind == "person" and n.split()[-1] == surname]
+            hits = self.surnames.get(ref.name.split()[-1], ())
             return (hits[0], "person") if len(hits) == 1 else None
-        for name, s in self.speakers.items():
-            if s.kind == ref.kind and same_org(name, ref.name):
-                return name, s.kind
+        for name in self.bodies.get(ref.kind, ()):
+            if same_org(name, ref.name):
+                return name, ref.kind
         return ref.name, ref.kind
 
-
-def _named_subject(text: str, speakers: _Speakers) -> tuple[str, str] | None:
-    """The first organisation, document or known person named in *text*."""
-    for m in _MENTION.finditer(text):
-        found = speakers.resolve(m.group(0))
-        if found is not None and (found[1] != "person" or found[0] in speakers.speakers):
+    def named(self, phrase: str) -> tuple[str, str] | None:
+        """``resolve(phrase)`` when it may stand as a proponent: a body, or a known person."""
+        try:
+            return self._named[phrase]
+        except KeyError:
+            found = self.resolve(phrase)
+            if found is not None and found[1] == "person" and found[0] not in self.speakers:
+                found = None
+            self._named[phrase] = found
             return found
-    return None
+
+
+def _classify_kind(phrase: str) -> str | None:
+    ref = classify(phrase)
+    return ref.kind if ref is not None and ref.kind in ("person", "organisation", "document") else None
 
 
 # -- finding -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Found:
-    """A proposal before theming: what depends only on the article."""
+class _Found(NamedTuple):
+    """An article's proposals as found: proponents resolved, themed with the themes whose
+    fingerprint is *themes* (None: not themed)."""
 
-    paragraph: int
-    start: int
-    end: int
-    text: str
-    short: str
-    proponent: str | None
-    proponent_kind: str | None
-    quoted: bool
-    trigger: str
+    themes: str | None
+    proposals: list[Proposal]
 
 
-# per article: id(article) -> (weak ref, fingerprint, found before theming, {matcher: proposals})
-_FOUND: dict[int, tuple[weakref.ref, tuple, list[_Found], dict[int, tuple[ThemeMatcher, list[Proposal]]]]] = {}
+# per article: id(article) -> (weak ref, fingerprint, found, {matcher: proposals})
+_FOUND: dict[int, tuple[weakref.ref, tuple, _Found, dict[int, tuple[ThemeMatcher, list[Proposal]]]]] = {}
 
 
 def _fingerprint(article: Article, known: _Speakers) -> tuple:
@@ -433,8 +461,8 @@ def _fingerprint(article: Article, known: _Speakers) -> tuple:
 
 
 def _entry(article: Article, known: _Speakers) -> tuple:
-    """The article's cache entry: its proposals before theming, computed once per article
-    (and its paragraphs, quotes, statements and speakers), and its themed proposals."""
+    """The article's cache entry: its proposals as found, computed once per article (and its
+    paragraphs, quotes, statements and speakers), and its themed proposals."""
     key = _fingerprint(article, known)
     cached = _FOUND.get(id(article))
     if cached is not None and cached[0]() is article and cached[1] == key:
@@ -445,92 +473,335 @@ def _entry(article: Article, known: _Speakers) -> tuple:
     return entry
 
 
-def _found_in(article: Article, known: _Speakers) -> list[_Found]:
-    return _entry(article, known)[2]
+# -- the plan: what depends only on the article's text, found once at parse time ------------
+#
+# A plan is JSON-able, so the index cache keeps it with the article (cache_codec):
+#   [PLAN_FORMAT, themes fingerprint or None, numbers, strings]
+# numbers is one flat run of non-negative ints, unit after unit in reading order. A unit is
+#   paragraph, holder + 1, statement + 1, n, n overlapping quotes, m, m mentions as start, end,
+# then 0 when it is only a possible proponent for the next sentences of its paragraph, or 1
+# for a proposal, followed by
+#   start, end, quoted, trigger, short ..., h + 1, h hits as theme, signal, start, end.
+# holder: index in Article.quotes of the quote holding a quoted unit (-1: none); statement:
+# index in Article.statements of the reported speech holding it (-1); overlapping: indexes
+# of the quotes overlapping it; mentions: phrases of its head that may name its proponent.
+# Offsets are into the unit's paragraph; trigger, theme and signal index *strings*. short is
+# 0 (the text itself), 1 flags start end (the words between, '…' before them when flags & 1
+# and after when flags & 2: most short forms) or 2 index (a string of *strings*). The hits
+# are the theming with the bundled themes, only those that add to it (h + 1 = 0: not
+# themed); used when the themes asked for have the same fingerprint.
+# Speakers are looked up when the corpus is known: the quotes' speakers become canonical
+# names after parsing, and a mention resolves against every speaker of the corpus.
+# In memory the numbers are an array and the strings interned: loaded plans cost little.
+
+PLAN_FORMAT = 2
+PLAN_ATTR = "_proposal_plan"
+_ELLIPSIS = "…"
 
 
-def _find(article: Article, known: _Speakers) -> list[_Found]:
-    by_par: dict[int, list[Quote]] = {}
-    for q in article.quotes:
+class Plan:
+    """An article's plan, and the lists it was made from: it serves only while the article
+    holds those same lists (pickling keeps that, so a plan made in a worker process serves)."""
+
+    __slots__ = ("themes", "numbers", "strings", "paragraphs", "quotes", "statements", "sizes")
+
+    def __init__(self, data: list, article: Article) -> None:
+        """ValueError if *data* is not a plan."""
+        if type(data) is not list or len(data) != 4 or data[0] != PLAN_FORMAT:
+            raise ValueError("not a proposals plan")
+        _, themes, numbers, strings = data
+        if not (themes is None or type(themes) is str) or type(numbers) is not list or type(strings) is not list:
+            raise ValueError("not a proposals plan")
+        try:
+            self.numbers = array("H" if max(numbers, default=0) < 1 << 16 else "I", numbers)
+            self.strings = tuple(map(sys.intern, strings))
+        except (TypeError, OverflowError):
+            raise ValueError("not a proposals plan") from None
+        self.themes = themes
+        self.paragraphs = article.paragraphs
+        self.quotes = article.quotes
+        self.statements = article.statements
+        self.sizes = (len(article.paragraphs), len(article.quotes), len(article.statements))
+
+    def __getstate__(self):
+        return (self.themes, self.numbers, self.strings, self.paragraphs, self.quotes, self.statements, self.sizes)
+
+    def __setstate__(self, state) -> None:
+        self.themes, self.numbers, self.strings, self.paragraphs, self.quotes, self.statements, self.sizes = state
+
+    def data(self) -> list:
+        return [PLAN_FORMAT, self.themes, self.numbers.tolist(), list(self.strings)]
+
+    def fits(self, article: Article) -> bool:
+        return (
+            self.paragraphs is article.paragraphs and self.quotes is article.quotes
+            and self.statements is article.statements
+            and self.sizes == (len(article.paragraphs), len(article.quotes), len(article.statements))
+        )
+
+
+def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
+    """The article's plan (see above); themed with *matcher* (default: the bundled themes)."""
+    if matcher is None:
+        matcher = default_matcher()
+    table: dict[str, int] = {}
+
+    def ref(text: str) -> int:
+        return table.setdefault(text, len(table))
+
+    by_par: dict[int, list[tuple[int, Quote]]] = {}
+    for i, q in enumerate(article.quotes):
         if not q.in_comments:
-            by_par.setdefault(q.paragraph, []).append(q)
+            by_par.setdefault(q.paragraph, []).append((i, q))
     statements_by_par: dict[int, list] = {}
-    for st in article.statements:
-        statements_by_par.setdefault(st.paragraph, []).append(st)
-    out: list[_Found] = []
+    for i, st in enumerate(article.statements):
+        statements_by_par.setdefault(st.paragraph, []).append((i, st))
+    numbers: list[int] = []
+    kept = 0  # numbers up to the last proposal: a proponent after it in its paragraph serves none
     for p, par in enumerate(article.paragraphs):
+        del numbers[kept:]
         if CAPTION.search(par):
             continue
-        quotes = by_par.get(p, [])
+        indexed = by_par.get(p, [])
+        quotes = [q for _, q in indexed]
         statements = statements_by_par.get(p, [])
-        previous: str | None = None
         for a, b in _join_short(par, proposal_units(par), quotes):
             ca, cb = _clip(par, a, b, quotes)  # without a reporting frame around a quotation
             share, holder = _coverage(par, ca, cb, quotes)
             quoted = share >= 0.5
-            who: str | None = None
+            held = -1
             if quoted and holder is not None:
-                who = holder.speaker
-            if who is None:
-                who = next((st.speaker for st in statements if st.start <= a < st.end or a <= st.start < b), None)
-            if who is None:
-                who = next((q.speaker for q in quotes if q.speaker and q.start < b and q.end > a), None)
-            kind = known.kind(who)
+                held = next(i for i, q in indexed if q is holder)
+            stated = next((i for i, st in statements if st.start <= a < st.end or a <= st.start < b), -1)
+            overlapping = [i for i, q in indexed if q.start < b and q.end > a]
             trigger = find_trigger(par[a:b])
-            if who is None and not quoted:
+            mentions: list[int] = []
+            if not quoted:
                 head = par[a:b]
                 if trigger:
                     head = head[: max(head.find(trigger), 0) or len(head)]
-                named = _named_subject(head, known)
-                if named is not None:
-                    who, kind = named
-            if who is None and previous is not None:
-                who, kind = previous, known.kind(previous)
-            previous = who or previous
+                mentions = _mention_spans(head, a)
+            unit = [p, held + 1, stated + 1, len(overlapping), *overlapping, len(mentions) // 2, *mentions]
             if trigger is None:
+                if held >= 0 or stated >= 0 or overlapping or mentions:
+                    numbers += unit
+                    numbers.append(0)
                 continue
             s, e = (ca, cb) if quoted else (a, b)
             while s < e and par[s].isspace():
                 s += 1
             while e > s and par[e - 1] in _TRAIL:
                 e -= 1
-            text = par[s:e]
-            out.append(_Found(p, s, e, text, short_form(text, quoted), who, kind, quoted, trigger))
+            numbers += unit
+            numbers += (1, s, e, int(quoted), ref(trigger))
+            numbers += _short_code(par, s, e, short_form(par[s:e], quoted), ref)
+            if matcher is None:
+                numbers.append(0)
+            else:
+                hits = _adding_hits(par[s:e], matcher)
+                numbers.append(len(hits) + 1)
+                for theme, signal, hs, he in hits:
+                    numbers += (ref(theme), ref(signal), s + hs, s + he)
+            kept = len(numbers)
+    del numbers[kept:]
+    return [PLAN_FORMAT, matcher.fingerprint if matcher is not None else None, numbers, list(table)]
+
+
+def _mention_spans(text: str, offset: int) -> list[int]:
+    """Start and end (plus *offset*) of each phrase of *text* that may name a proponent."""
+    out: list[int] = []
+    for m in _MENTION.finditer(text):
+        if _classify_kind(m.group(0)) is not None:
+            out += (offset + m.start(), offset + m.end())
     return out
 
 
-def _themed(article: Article, found: _Found, matcher: ThemeMatcher) -> Proposal:
-    themes: list[str] = []
-    signals: list[str] = []
+def _short_code(par: str, s: int, e: int, short: str, ref) -> tuple[int, ...]:
+    """How the plan writes the short form of ``par[s:e]``; see above."""
+    if short == par[s:e]:
+        return (0,)
+    for flags in (3, 1, 2, 0):
+        before, after = flags & 1, flags >> 1
+        if len(short) < before + after or (before and short[0] != _ELLIPSIS) or (after and short[-1] != _ELLIPSIS):
+            continue
+        core = short[before : len(short) - after]
+        at = par.find(core, s, e)
+        if at >= 0 and _short_of(par, flags, at, at + len(core)) == short:
+            return (1, flags, at, at + len(core))
+    return (2, ref(short))
+
+
+def _short_of(par: str, flags: int, start: int, end: int) -> str:
+    return (_ELLIPSIS if flags & 1 else "") + par[start:end] + (_ELLIPSIS if flags & 2 else "")
+
+
+def _adding_hits(text: str, matcher: ThemeMatcher) -> list[tuple[str, str, int, int]]:
+    """The hits of *text* that add to its theming (``_theming``): a theme's first hit of a
+    signal, or a signal's first hit."""
+    out = []
+    pairs: set[tuple[str, str]] = set()
+    signals: set[str] = set()
+    for h in matcher.hits(text):
+        if (h.theme, h.signal) in pairs and h.signal in signals:
+            continue
+        pairs.add((h.theme, h.signal))
+        signals.add(h.signal)
+        out.append((h.theme, h.signal, h.start, h.end))
+    return out
+
+
+def prepare(article: Article) -> None:
+    """Find the article's plan now (at parse time) and keep it with the article."""
+    setattr(article, PLAN_ATTR, Plan(make_plan(article), article))
+
+
+def attach_plan(article: Article, data) -> None:
+    """Keep *data* (a plan read back from the cache) with *article*; ValueError if it is not one."""
+    setattr(article, PLAN_ATTR, Plan(data, article))
+
+
+def _plan(article: Article) -> Plan | None:
+    plan = article.__dict__.get(PLAN_ATTR)
+    return plan if plan is not None and plan.fits(article) else None
+
+
+def plan_data(article: Article) -> list | None:
+    """The plan kept with *article* (as JSON-able lists), if it still fits its paragraphs,
+    quotes and statements."""
+    plan = _plan(article)
+    return plan.data() if plan is not None else None
+
+
+def _find(article: Article, known: _Speakers) -> _Found:
+    plan = _plan(article)
+    if plan is not None:
+        try:
+            return _resolve(article, plan, known)
+        except (IndexError, TypeError, ValueError, KeyError, AttributeError):  # not a plan of this article
+            pass
+    return _resolve(article, Plan(make_plan(article), article), known)
+
+
+def _resolve(article: Article, plan: Plan, known: _Speakers) -> _Found:
+    """The plan's proposals with their proponents among *known* speakers, themed as the plan is."""
+    quotes = article.quotes
+    statements = article.statements
+    pars = article.paragraphs
+    numbers, strings = plan.numbers.tolist(), plan.strings  # a list reads faster than the array
+    kind_of = known.kind
+    named = known.named
+    aid, date, outlet = article.id, article.date, article.outlet
+    out: list[Proposal] = []
+    current = -1
+    previous: str | None = None
+    k, end = 0, len(numbers)
+    while k < end:
+        p, held, stated, n = numbers[k : k + 4]
+        k += 4
+        if p != current:
+            current, previous = p, None
+        par = pars[p]
+        who: str | None = None
+        if held:
+            who = quotes[held - 1].speaker
+        if who is None and stated:
+            who = statements[stated - 1].speaker
+        if who is None and n:
+            for i in numbers[k : k + n]:
+                who = quotes[i].speaker
+                if who:
+                    break
+            else:
+                who = None
+        k += n
+        n = numbers[k] * 2
+        k += 1
+        kind = kind_of(who)
+        if who is None and n:
+            for j in range(k, k + n, 2):
+                found = named(par[numbers[j] : numbers[j + 1]])
+                if found is not None:
+                    who, kind = found
+                    break
+        k += n
+        if who is None and previous is not None:
+            who, kind = previous, kind_of(previous)
+        previous = who or previous
+        if not numbers[k]:
+            k += 1
+            continue
+        s, e, quoted, trigger, code = numbers[k + 1 : k + 6]
+        k += 6
+        text = par[s:e]
+        if code == 0:
+            short = text
+        elif code == 1:
+            flags, a, b = numbers[k : k + 3]
+            short = (_ELLIPSIS if flags & 1 else "") + par[a:b] + (_ELLIPSIS if flags & 2 else "")
+            k += 3
+        else:
+            short = strings[numbers[k]]
+            k += 1
+        n = numbers[k] - 1
+        k += 1
+        if n == 1:  # the commonest theming, written out
+            signal = strings[numbers[k + 1]]
+            signal_text = {signal: par[numbers[k + 2] : numbers[k + 3]]}
+            theme_signals = {strings[numbers[k]]: [signal]}
+            k += 4
+        else:
+            signal_text, theme_signals = {}, {}
+            for j in range(k, k + 4 * n, 4):  # none when n is 0 or -1 (not themed)
+                theme, signal = strings[numbers[j]], strings[numbers[j + 1]]
+                mine = theme_signals.get(theme)
+                if mine is None:
+                    mine = theme_signals[theme] = []
+                if signal not in mine:
+                    mine.append(signal)
+                if signal not in signal_text:
+                    signal_text[signal] = par[numbers[j + 2] : numbers[j + 3]]
+            k += 4 * max(n, 0)
+        out.append(Proposal(
+            aid, p, s, e, text, short, who, kind, quoted == 1, date, outlet, list(theme_signals), list(signal_text),
+            signal_text, strings[trigger], theme_signals,
+        ))
+    return _Found(plan.themes, out)
+
+
+def _theming(text: str, matcher: ThemeMatcher) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """signal_text ({signal: words matched}) and theme_signals ({theme: signals}) of *text*."""
     signal_text: dict[str, str] = {}
     theme_signals: dict[str, list[str]] = {}
-    for h in matcher.hits(found.text):
-        if h.theme not in themes:
-            themes.append(h.theme)
-        mine = theme_signals.setdefault(h.theme, [])
+    for h in matcher.hits(text):
+        mine = theme_signals.get(h.theme)
+        if mine is None:
+            mine = theme_signals[h.theme] = []
         if h.signal not in mine:
             mine.append(h.signal)
         if h.signal not in signal_text:
-            signals.append(h.signal)
             signal_text[h.signal] = h.surface
-    return Proposal(
-        article_id=article.id,
-        paragraph=found.paragraph,
-        start=found.start,
-        end=found.end,
-        text=found.text,
-        short=found.short,
-        proponent=found.proponent,
-        proponent_kind=found.proponent_kind,
-        quoted=found.quoted,
-        date=article.date,
-        outlet=article.outlet,
-        themes=themes,
-        signals=signals,
-        signal_text=signal_text,
-        trigger=found.trigger,
-        theme_signals=theme_signals,
-    )
+    return signal_text, theme_signals
+
+
+def _themed(article: Article, found: _Found, matcher: ThemeMatcher, lend: bool = False) -> list[Proposal]:
+    """The *found* proposals themed by *matcher*: as found when their themes have the same
+    fingerprint (the proposals themselves when *lend*, else copies), else themed afresh."""
+    same = found.themes is not None and found.themes == matcher.fingerprint
+    first = found.proposals[:1]
+    if same and lend and all(p.date == article.date and p.outlet == article.outlet for p in first):
+        return found.proposals
+    out = []
+    for p in found.proposals:
+        if same:
+            signal_text = dict(p.signal_text)
+            theme_signals = {t: list(s) for t, s in p.theme_signals.items()}
+        else:
+            signal_text, theme_signals = _theming(p.text, matcher)
+        out.append(Proposal(
+            article.id, p.paragraph, p.start, p.end, p.text, p.short, p.proponent, p.proponent_kind, p.quoted,
+            article.date, article.outlet, list(theme_signals), list(signal_text), signal_text, p.trigger, theme_signals,
+        ))
+    return out
 
 
 _KNOWN: dict[int, tuple[dict, _Speakers]] = {}
@@ -557,14 +828,25 @@ def article_proposals(
     """
     matcher = matcher_for(tuple(default_themes() if themes is None else themes))
     known = _speakers_for(speakers if speakers is not None else article.local_speakers)
-    _, _, found, themed = _entry(article, known)
+    return list(_proposals(article, matcher, known))
+
+
+def _proposals(article: Article, matcher: ThemeMatcher, known: _Speakers) -> list[Proposal]:
+    """The article's proposals themed by *matcher* (remembered: do not change the list)."""
+    entry = _entry(article, known)
+    themed = entry[3]
     hit = themed.get(id(matcher))
     if hit is None or hit[0] is not matcher or any(p.date != article.date or p.outlet != article.outlet for p in hit[1][:1]):
+        lend = _LENT not in themed  # the first proposals made from this entry may be the ones found
         if len(themed) > 4:
             themed.clear()
-        hit = (matcher, [_themed(article, f, matcher) for f in found])
+        themed[_LENT] = None
+        hit = (matcher, _themed(article, entry[2], matcher, lend))
         themed[id(matcher)] = hit
-    return list(hit[1])
+    return hit[1]
+
+
+_LENT = "lent"  # in an entry's themed proposals: its found proposals were handed out
 
 
 def find_proposals(
@@ -583,7 +865,9 @@ def find_proposals(
     else:
         articles = list(corpus_or_article)
         speakers = None
+    matcher = matcher_for(tuple(default_themes() if themes is None else themes))
+    shared = _speakers_for(speakers) if speakers is not None else None
     out: list[Proposal] = []
     for article in articles:
-        out += article_proposals(article, themes, speakers if speakers is not None else article.local_speakers)
+        out += _proposals(article, matcher, shared if shared is not None else _speakers_for(article.local_speakers))
     return out

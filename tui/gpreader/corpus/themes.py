@@ -27,6 +27,7 @@ A broken file raises :class:`ThemesError` whose message is one line: the file an
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -248,6 +249,7 @@ class ThemeMatcher:
 
     def __init__(self, themes: list[Theme] | tuple[Theme, ...]) -> None:
         self.themes = tuple(themes)
+        self.fingerprint = themes_fingerprint(self.themes)  # equal fingerprints, equal hits
         self._order = {t.id: i for i, t in enumerate(self.themes)}
         self._signal_rank: dict[tuple[str, str], int] = {}
         self._exact: dict[str, list[tuple]] = {}
@@ -375,3 +377,24 @@ def _window_hit(places: list[list[tuple[int, int, int]]], window: int) -> tuple[
 def matcher_for(themes: tuple[Theme, ...]) -> ThemeMatcher:
     """A compiled matcher, cached per set of themes."""
     return ThemeMatcher(themes)
+
+
+def themes_fingerprint(themes: tuple[Theme, ...] | list[Theme]) -> str:
+    """A digest of what matching depends on: each theme's id and signals, in order (not the
+    labels or descriptions). Two sets of themes with one fingerprint find the same hits."""
+    text = repr([(t.id, tuple(t.signals)) for t in themes])
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+_DEFAULT: list = [None, None]  # (the bundled themes as loaded, their matcher)
+
+
+def default_matcher() -> ThemeMatcher | None:
+    """The matcher of the bundled themes, or None when they cannot be read."""
+    try:
+        themes = _load_cached(str(default_themes_path()))
+    except Exception:  # a broken bundled file: nothing to theme with ahead of time
+        return None
+    if _DEFAULT[0] is not themes:
+        _DEFAULT[:] = [themes, matcher_for(themes)]
+    return _DEFAULT[1]

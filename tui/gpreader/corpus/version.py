@@ -12,10 +12,12 @@ from pathlib import Path
 
 ENGINE_VERSION = "1"
 
-# Files whose code decides what an Article (with quotes, statements, local speakers) is.
+# Files whose code decides what an Article (with quotes, statements, local speakers, and its
+# proposals' plan) is.
 ENGINE_FILES = (
     "quotes.py", "attribution.py", "names.py", "extract.py", "clean.py", "text.py",
     "catalog.py", "loader.py", "model.py", "cache.py", "cache_codec.py",
+    "proposals.py", "themes.py",  # the proposals' text-only part is cached with the article
 )
 
 
