@@ -310,8 +310,15 @@ _ELLIPSIS_END = re.compile(
 )
 
 
+# the most whitespace-separated tokens a _TAG match holds: three marks or commas standing
+# alone, two name words, "told Pulse", a full stop
+_TAG_MAX_TOKENS = 8
+
+
 def _completes_previous(sentence: str) -> bool:
     """A very short sentence whose verb is left out, as answers are: it belongs to the one before."""
+    if len(sentence.split()) > JOIN_MAX_WORDS + _TAG_MAX_TOKENS:
+        return False  # even without a reporting tag (a suffix of it) it has too many words
     body = _TAG.sub("", sentence)
     return len(body.split()) <= JOIN_MAX_WORDS and bool(_ELLIPSIS_END.search(body))
 
