@@ -8,13 +8,16 @@ citation (c), and chooses the years (1-9, p) and the theme (t). It is installed 
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, work
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
+from textual.worker import get_current_worker
 
 from gpreader import keys
 from gpreader.corpus.compare import CompareTable, build_compare
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from gpreader.screens.main_screen import MainScreen
 
 SCREEN_NAME = "compare"
+THREAD_MIN_ARTICLES = 1000  # a table of this many articles takes longer than a frame: built in a thread
 
 
 def detail_content(proposal: Proposal | None, speakers: dict) -> Content:
@@ -94,14 +98,55 @@ class CompareScreen(Screen[Proposal | None]):
         return self.grid.current
 
     # -- the table ------------------------------------------------------------------------
+    class TableBuilt(Message):
+        """A table built in a thread (a large corpus), to show keeping the cursor at *keep*;
+        or, *table* None, why it could not be built."""
+
+        def __init__(self, table: CompareTable | None, keep: tuple | None, problem: str = "") -> None:
+            super().__init__()
+            self.table = table
+            self.keep = keep
+            self.problem = problem
+
     async def rebuild(self) -> None:
-        """Build the table for the chosen years and theme; keep the cursor's place."""
+        """Build the table for the chosen years and theme; keep the cursor's place. On a
+        large corpus it is built in a thread, the window answering meanwhile."""
         grid = self.grid
         keep = None
         if grid.table is not None and grid.table.rows and grid.table.columns:
             keep = (grid.table.rows[grid.row].id, grid.table.columns[grid.column])
         theme_ids = [self.theme_id] if self.theme_id else None
-        self.table = build_compare(self.corpus, self.years, self.themes, theme_ids)
+        if len(self.corpus.articles) < THREAD_MIN_ARTICLES:
+            await self._show(build_compare(self.corpus, self.years, self.themes, theme_ids), keep)
+            return
+        self.query_one("#compare-bar", Static).update(
+            Content(f"Building the compare view for {len(self.corpus.articles):,} articles…"))
+        self._build_in_thread(list(self.years), theme_ids, keep)
+
+    _building = threading.Lock()  # one table at a time: the engine's caches are shared
+
+    @work(thread=True, exclusive=True, group="compare-table", exit_on_error=False)
+    def _build_in_thread(self, years: list[int], theme_ids: list[str] | None, keep: tuple | None) -> None:
+        with self._building:
+            if get_current_worker().is_cancelled:  # another year or theme was chosen since
+                return
+            try:
+                built = self.TableBuilt(build_compare(self.corpus, years, self.themes, theme_ids), keep)
+            except Exception as exc:  # a bug: said in one line, the view stays up
+                built = self.TableBuilt(None, keep, f"The compare view could not be built: {type(exc).__name__}: {exc}")
+        if not get_current_worker().is_cancelled:
+            self.post_message(built)
+
+    async def on_compare_screen_table_built(self, message: TableBuilt) -> None:
+        if message.table is None:
+            self.notify(one_line(message.problem), severity="error", markup=False, timeout=10)
+            self.query_one("#compare-bar", Static).update(Content(one_line(message.problem)))
+            return
+        await self._show(message.table, message.keep)
+
+    async def _show(self, table: CompareTable, keep: tuple | None) -> None:
+        grid = self.grid
+        self.table = table
         counts = [sum(len(self.table.cell(t.id, y)) for t in self.table.rows) for y in self.table.columns]
         self.query_one(YearHeader).set_columns(self.table.columns, counts)
         self._update_bar()

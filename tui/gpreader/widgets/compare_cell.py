@@ -1,5 +1,9 @@
 """One cell of the compare view: the proposals of one theme in one year.
 
+A cell shows at most SHOWN proposals at a time, with how many more there are above and
+below: a 10,000-article archive has thousands of proposals in a cell, and a widget for each
+would take over a minute to mount. The window follows the selected proposal.
+
 Article text is data: every line is built as ``Content`` from plain strings, never markup.
 """
 
@@ -16,6 +20,11 @@ from gpreader.safe_text import one_line
 
 EMPTY = "—"
 UNATTRIBUTED = "unattributed"
+SHOWN = 4  # proposals drawn in a cell at once
+
+
+def more_content(count: int, where: str) -> Content:
+    return Content.styled(f"{'↑' if where == 'above' else '↓'} {count:,} more {where}", "dim")
 
 
 def item_content(proposal: Proposal, theme_id: str) -> Content:
@@ -61,23 +70,38 @@ class CompareCell(VerticalGroup, can_focus=True):
         self.proposals = proposals
         self.row = row
         self.column = column
+        self.first = 0  # the first proposal drawn
+        self.selected: int | None = None
 
     def compose(self):
         if not self.proposals:
             yield Static(Content(EMPTY), classes="compare-empty")
-        for index, proposal in enumerate(self.proposals):
-            yield ProposalItem(proposal, self.theme_id, index)
+        last = min(len(self.proposals), self.first + SHOWN)
+        if self.first > 0:
+            yield Static(more_content(self.first, "above"), classes="compare-more")
+        for index in range(self.first, last):
+            item = ProposalItem(self.proposals[index], self.theme_id, index)
+            item.set_class(index == self.selected, "-selected")
+            yield item
+        if last < len(self.proposals):
+            yield Static(more_content(len(self.proposals) - last, "below"), classes="compare-more")
 
     @property
     def items(self) -> list[ProposalItem]:
+        """The proposals drawn now (a window of at most SHOWN)."""
         return list(self.query_children(ProposalItem))
 
     def item(self, index: int) -> ProposalItem | None:
-        items = self.items
-        return items[index] if 0 <= index < len(items) else None
+        """The drawn item of proposal *index*, None if it is not drawn."""
+        return next((item for item in self.items if item.index == index), None)
 
     def show_selection(self, index: int | None) -> None:
-        """Reverse the proposal *index* (None: none)."""
+        """Reverse the proposal *index* (None: none), moving the window to it if need be."""
+        self.selected = index
+        if index is not None and not self.first <= index < self.first + SHOWN:
+            self.first = max(0, min(index - SHOWN // 2, len(self.proposals) - SHOWN))
+            self.refresh(recompose=True)
+            return
         for item in self.items:
             item.set_class(item.index == index, "-selected")
 
