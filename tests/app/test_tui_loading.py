@@ -174,3 +174,13 @@ async def test_a_real_folder_opens_from_its_files(tmp_path):
         await pilot.pause()
         assert sorted(a.id for a in sidebar(app).articles) == ["a0", "a1", "a2"]
         assert "3 articles · 1 speaker" in app.sub_title
+
+
+async def test_an_empty_folder_says_so_once_it_is_read(tmp_path):
+    app = GPReaderApp(Folder(tmp_path, cache=False))
+    async with app.run_test(size=(250, 40)) as pilot:
+        await app.folder_read.wait()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "No articles." in text and f"No articles found in {tmp_path}." in text
+        assert "Reading" not in text

@@ -15,6 +15,7 @@ from gpreader.widgets.article_list import ArticleList, ArticleOptions
 from gpreader.widgets.reading_pane import ReadingPane
 from gpreader.widgets.key_hints import KeyHints
 
+NO_ARTICLES = "No articles."  # the sidebar, once the folder is read and holds none
 BAR_MIN_FILES = 50  # folders this large show how far reading has got
 NO_SELECTION = "No quote selected: press n to select the next one."
 
@@ -38,7 +39,7 @@ class MainScreen(Screen):
     def compose(self):
         yield Header()
         with Horizontal(id="main"):
-            yield ArticleList(self.corpus.articles, empty="Reading the folder…" if self.reading_folder else "No articles.",
+            yield ArticleList(self.corpus.articles, empty="Reading the folder…" if self.reading_folder else NO_ARTICLES,
                               growing=self.reading_folder, id="sidebar")
             with Vertical(id="reader"):
                 yield ReadingPane(empty_message=self._empty_message(), id="reading-pane")
@@ -68,12 +69,15 @@ class MainScreen(Screen):
         self.reading_folder = False
         for bar in self.query("LoadingBar"):  # by name: imported only when a bar is shown
             await bar.remove()
+        self.sidebar.empty = NO_ARTICLES
         self.sidebar.set_articles(self.corpus.articles)
         self.pane.set_empty_message(self._empty_message())
         await self.pane.redraw()
 
     def load_failed(self, reason: str) -> None:
         self.reading_folder = False
+        self.sidebar.empty = NO_ARTICLES
+        self.sidebar.set_articles(self.corpus.articles)
         for bar in self.query("LoadingBar"):  # by name: imported only when a bar is shown
             bar.remove()
         self.pane.set_empty_message(reason)
