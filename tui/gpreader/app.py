@@ -61,7 +61,6 @@ class GPReaderApp(App[None]):
             self.folder_read.set()
         self.quote_out = QuoteOut(self, store or ClippingStore(), on_change=self._clippings_changed)
         self.main_screen = MainScreen(self.corpus, reading_folder=self.folder is not None)
-        self._clippings = 0
 
     @property
     def still_loading(self) -> bool:
@@ -102,7 +101,7 @@ class GPReaderApp(App[None]):
             return
         self.corpus.articles.extend(message.articles)
         self.main_screen.articles_arrived(message.articles, message.done, message.total)
-        self._clippings_changed(self._clippings)
+        self._clippings_changed(self.quote_out.count)
 
     async def on_folder_loaded(self, message) -> None:
         if not self.is_running:  # closing: the worker finished as the app quit
@@ -112,7 +111,7 @@ class GPReaderApp(App[None]):
         corpus.articles, corpus.speakers, corpus.problems = loaded.articles, loaded.speakers, loaded.problems
         self.speaker_index = message.speaker_index
         await self.main_screen.corpus_loaded()
-        self._clippings_changed(self._clippings)
+        self._clippings_changed(self.quote_out.count)
         self._report_problems(message.warnings)
         self.folder_read.set()
 
@@ -131,7 +130,6 @@ class GPReaderApp(App[None]):
         return self.still_loading
 
     def _clippings_changed(self, count: int) -> None:
-        self._clippings = count
         articles = len(self.corpus.articles)
         if self.speaker_index is None:
             people = "reading the folder…"

@@ -142,16 +142,23 @@ def _load_with_cache(path: Path, cache: bool) -> Corpus:
         return load_folder(Folder(path, cache), warn=_warn, on_progress=progress)
 
 
+def _folder_problem(path: Path) -> str | None:
+    """Why *path* cannot be opened as a corpus folder, or None."""
+    if not path.exists():
+        return f"corpus folder not found: {path}"
+    if not path.is_dir():
+        return f"not a folder: {path}"
+    return None
+
+
 def _load(folder: Path | str | None, cache: bool = True) -> Corpus | None:
     """Load the corpus (from the user's index cache unless *cache* is False), report its
     problems on stderr; None (after an error line) if there is nothing to show. A progress
     bar is drawn on stderr for a large corpus, only when stderr is a terminal."""
     path = bundled_seeds() if folder is None else Path(folder).expanduser()
-    if not path.exists():
-        _error(f"corpus folder not found: {path}")
-        return None
-    if not path.is_dir():
-        _error(f"not a folder: {path}")
+    problem = _folder_problem(path)
+    if problem:
+        _error(problem)
         return None
     try:
         corpus = _load_with_cache(path, cache)
@@ -306,12 +313,9 @@ def open_reader(path: str | None, theme: str | None = None, cache: bool = True) 
         print(NOT_A_TERMINAL, file=sys.stderr)
         return EXIT_USAGE
     root = bundled_seeds() if path is None else Path(path).expanduser()
-    if not root.exists():
-        _error(f"corpus folder not found: {root}")
-        return EXIT_ERROR
-    if not root.is_dir():
-        _error(f"not a folder: {root}")
-        return EXIT_ERROR
+    problem = _folder_problem(root)
+    if problem:
+        return _error(problem)
     from gpreader.app import GPReaderApp  # lazy: only the reader needs textual
 
     # the window opens at once; the folder is read (from the index cache) in a worker

@@ -15,7 +15,6 @@ from gpreader.widgets.article_list import ArticleList, ArticleOptions
 from gpreader.widgets.reading_pane import ReadingPane
 from gpreader.widgets.key_hints import KeyHints
 
-NO_ARTICLES = "No articles."  # the sidebar, once the folder is read and holds none
 BAR_MIN_FILES = 50  # folders this large show how far reading has got
 NO_SELECTION = "No quote selected: press n to select the next one."
 
@@ -39,8 +38,7 @@ class MainScreen(Screen):
     def compose(self):
         yield Header()
         with Horizontal(id="main"):
-            yield ArticleList(self.corpus.articles, empty="Reading the folder…" if self.reading_folder else NO_ARTICLES,
-                              growing=self.reading_folder, id="sidebar")
+            yield ArticleList(self.corpus.articles, growing=self.reading_folder, id="sidebar")
             with Vertical(id="reader"):
                 yield ReadingPane(empty_message=self._empty_message(), id="reading-pane")
                 yield Static(id="quote-status")
@@ -66,21 +64,19 @@ class MainScreen(Screen):
     async def corpus_loaded(self) -> None:
         """Every article is read and its speakers merged: list them afresh, redraw the
         article shown (its speakers now have their full names)."""
-        self.reading_folder = False
-        for bar in self.query("LoadingBar"):  # by name: imported only when a bar is shown
-            await bar.remove()
-        self.sidebar.empty = NO_ARTICLES
-        self.sidebar.set_articles(self.corpus.articles)
+        self._reading_ended()
         self.pane.set_empty_message(self._empty_message())
         await self.pane.redraw()
 
     def load_failed(self, reason: str) -> None:
-        self.reading_folder = False
-        self.sidebar.empty = NO_ARTICLES
-        self.sidebar.set_articles(self.corpus.articles)
-        for bar in self.query("LoadingBar"):  # by name: imported only when a bar is shown
-            bar.remove()
+        self._reading_ended()
         self.pane.set_empty_message(reason)
+
+    def _reading_ended(self) -> None:
+        """No bar, and the sidebar lists what was read as final."""
+        self.reading_folder = False
+        self.query("LoadingBar").remove()  # by name: imported only when a bar is shown
+        self.sidebar.set_articles(self.corpus.articles)
 
     def on_mount(self) -> None:
         self.query_one(ArticleOptions).focus()

@@ -15,6 +15,8 @@ from gpreader.safe_text import one_line
 from gpreader.widgets.article_rows import ArticleOptions, Row
 
 SEPARATOR = " · "
+NO_ARTICLES = "No articles."
+READING = "Reading the folder…"  # no article yet, more to come
 
 
 def short_date(article: Article) -> str:
@@ -81,15 +83,12 @@ class ArticleList(Vertical):
     class Leave(Message):
         """The filter box is done: focus the list."""
 
-    def __init__(self, articles: list[Article], *, empty: str = "No articles.", growing: bool = False,
-                 **kwargs) -> None:
+    def __init__(self, articles: list[Article], *, growing: bool = False, **kwargs) -> None:
         """*growing*: more articles will arrive; nothing is highlighted for the user
         until they move in the list or ``set_articles`` brings the last of them."""
         super().__init__(**kwargs)
-        self.empty = empty  # shown when there are no articles at all
         self.growing = growing
         self.articles: list[Article] = []
-        self.by_id: dict[str, Article] = {}
         self.date_width = 0
         self._haystacks: dict[int, str] = {}  # id(article) -> what the filter looks in
         self._sort_keys: dict[int, tuple] = {}  # id(article) -> its place in date order
@@ -104,7 +103,6 @@ class ArticleList(Vertical):
     def _take(self, articles: list[Article]) -> None:
         self._sort_keys.clear()
         self.articles = sorted(articles, key=self._sort_key)
-        self.by_id = {a.id: a for a in self.articles}
         self.date_width = max((len(short_date(a)) for a in self.articles), default=0)
 
     def _insert(self, articles: list[Article]) -> None:
@@ -112,7 +110,6 @@ class ArticleList(Vertical):
         own size, not the list's, as a large folder arrives."""
         for article in articles:
             bisect.insort(self.articles, article, key=self._sort_key)
-            self.by_id[article.id] = article
         self.date_width = max(self.date_width, *(len(short_date(a)) for a in articles), 0)
 
     def compose(self):
@@ -175,7 +172,7 @@ class ArticleList(Vertical):
                 rows.append(str(year))
             rows.append(article)
         if not shown:
-            rows.append("No article matches the filter." if self.articles else self.empty)
+            rows.append("No article matches the filter." if self.articles else READING if self.growing else NO_ARTICLES)
         options.set_rows(rows, forget=forget)
         if not shown:
             return

@@ -65,10 +65,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         children = list(self.children)
         place = (children.index(anchor.child), anchor.fraction) if anchor else None
         self.article = None
-        await self.show_article(article)
-        if selected is not None:
-            number = next((n for n, q in enumerate(self.quotations) if q.key == selected.key), None)
-            self.select(number, scroll=False)
+        await self.show_article(article, select=selected.key if selected else None, scroll=False)
         if place is not None:
             self.call_after_refresh(self._go_to_place, *place)
 
@@ -88,8 +85,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def selected_quotation(self) -> Quotation | None:
         return None if self.selected is None else self.quotations[self.selected]
 
-    async def show_article(self, article: Article | None, select: tuple | None = None) -> None:
-        """Show *article* (no-op if shown already), then select the quotation keyed *select*."""
+    async def show_article(self, article: Article | None, select: tuple | None = None, scroll: bool = True) -> None:
+        """Show *article* (no-op if shown already), then select the quotation keyed *select*
+        (scrolled to unless *scroll* is False)."""
         if article is not self.article:
             self.article = article
             self.selected = None
@@ -103,7 +101,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if select is not None:
             for number, quotation in enumerate(self.quotations):
                 if quotation.key == select:
-                    self.select(number)
+                    self.select(number, scroll=scroll)
                     break
 
     def _widgets(self):
