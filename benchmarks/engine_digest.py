@@ -5,7 +5,8 @@
 Each folder (default: the seeds, and the first 2,000 generated articles, made with
 ``generate.py`` in ``$TMPDIR/gpreader-bench-digest/`` when missing) is loaded with
 ``cache=False``; every article's text, metadata, paragraphs, comments, quotes (every field),
-statements and local speakers, then ``corpus.speakers`` and ``corpus.problems``, are hashed.
+statements, local speakers and proposals plan, then ``corpus.speakers``, ``corpus.problems``
+and every proposal of the corpus (``find_proposals``, with its themes), are hashed.
 One SHA-256 per folder is printed, and one over all of them. Record it before a change and
 compare after: it must not move.
 """
@@ -26,6 +27,7 @@ sys.path.insert(0, str(HERE.parent / "tui"))
 
 from gpreader.corpus.loader import load_corpus  # noqa: E402
 from gpreader.corpus.model import PubDate  # noqa: E402
+from gpreader.corpus.proposals import find_proposals, plan_data  # noqa: E402
 
 DEFAULT_ARTICLES = 2000
 
@@ -62,8 +64,11 @@ def digest_folder(folder: Path, workers: int | None) -> tuple[str, int, int]:
 
     for article in corpus.articles:
         feed(_article_record(article))
+        feed(plan_data(article))
     feed(_plain(corpus.speakers))
     feed([[p.path.name, p.reason, p.fatal] for p in corpus.problems])
+    for proposal in find_proposals(corpus):
+        feed([proposal.to_json(), proposal.theme_signals, proposal.signal_text])
     quotes = sum(len(a.quotes) for a in corpus.articles)
     return h.hexdigest(), len(corpus.articles), quotes
 

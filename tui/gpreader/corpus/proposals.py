@@ -236,11 +236,30 @@ def _norm(text: str) -> str:
     return _BRACKETED.sub(lambda m: "  " + m.group(1), text) if "[" in text else text
 
 
+# Patterns without IGNORECASE, for lower-cased text: the same matches, found about three
+# times faster. Lower-casing keeps each position and what \w, \s, \d and \b see, except for
+# 'İ' (two characters lower-cased), and 'ı' and 'ſ', which IGNORECASE takes for i and s:
+# text with one of them is matched as it is (``_lowered`` gives None).
+_TRIGGERS_LOWER = re.compile(TRIGGERS.pattern)
+_OBSTACLES_LOWER = re.compile(OBSTACLES.pattern)
+
+
+def _lowered(text: str) -> str | None:
+    """*text* lower-cased, when a pattern's lower-case twin finds in it what the pattern with
+    IGNORECASE finds in *text*; else None."""
+    low = text.lower()
+    return low if len(low) == len(text) and "ı" not in text and "ſ" not in text else None
+
+
 def find_trigger(text: str) -> str | None:
     """The words that make *text* a proposal, or None."""
     norm = _norm(text)
-    blocked = [(m.start(), m.end()) for m in OBSTACLES.finditer(norm)]
-    for m in TRIGGERS.finditer(norm):
+    triggers, obstacles = TRIGGERS, OBSTACLES
+    low = _lowered(norm)
+    if low is not None:
+        norm, triggers, obstacles = low, _TRIGGERS_LOWER, _OBSTACLES_LOWER
+    blocked = [(m.start(), m.end()) for m in obstacles.finditer(norm)]
+    for m in triggers.finditer(norm):
         if m.group("modal") is not None:
             if any(a <= m.start() < b for a, b in blocked):
                 continue
@@ -301,6 +320,7 @@ _TAG = re.compile(
     r"(?:said|says|added|adds|told\s+\w+|insisted|argued)\s*[.!?]?\s*$",
     re.IGNORECASE,
 )
+_TAG_LOWER = re.compile(_TAG.pattern.replace("[A-Z]", "[a-z]"))
 # a sentence that ends on an auxiliary leaves its verb to the sentence before:
 # "I don't think we should." / "It's about time we did."
 _ELLIPSIS_END = re.compile(
@@ -319,7 +339,9 @@ def _completes_previous(sentence: str) -> bool:
     """A very short sentence whose verb is left out, as answers are: it belongs to the one before."""
     if len(sentence.split()) > JOIN_MAX_WORDS + _TAG_MAX_TOKENS:
         return False  # even without a reporting tag (a suffix of it) it has too many words
-    body = _TAG.sub("", sentence)
+    low = _lowered(sentence)
+    tag = _TAG.search(sentence) if low is None else _TAG_LOWER.search(low)  # it ends the sentence
+    body = sentence[: tag.start()] + sentence[tag.end() :] if tag else sentence
     return len(body.split()) <= JOIN_MAX_WORDS and bool(_ELLIPSIS_END.search(body))
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from itertools import accumulate
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,6 +196,8 @@ def normalise(text: str) -> str:
 
 
 _TOKEN = re.compile(r"[\w&£$]+")
+CANDIDATES_KEPT = 200_000  # words whose candidates a matcher remembers (a vocabulary, bounded)
+_PIECES = re.compile(r"([\w&£$]+)")  # split: gap, token, gap, token, ..., gap
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,7 @@ class ThemeMatcher:
                 self._star3.setdefault(stem[:3], []).append((stem, entries))
             else:
                 self._star_short.append((stem, entries))
+        self._candidates: dict[str, tuple] = {}  # word -> _candidates_of(word)
 
     def _index(self, variant: tuple[_Word, ...], owner: tuple) -> None:
         first = variant[0]
@@ -285,28 +289,40 @@ class ThemeMatcher:
             for key in (first.stem, first.stem + "s", first.stem + "es"):
                 self._exact.setdefault(key, []).append((variant, owner))
 
+    def _candidates_of(self, tok: str) -> tuple:
+        """The (variant, owner) pairs whose first word *tok* may be, remembered per word."""
+        candidates = list(self._exact.get(tok, ()))
+        for stem, more in self._star3.get(tok[:3], []) + self._star_short:
+            if tok.startswith(stem):
+                candidates += more
+        found = tuple(candidates)
+        if len(self._candidates) < CANDIDATES_KEPT:
+            self._candidates[tok] = found
+        return found
+
     def hits(self, text: str) -> list[SignalHit]:
         """Every signal found in *text*, in theme order, then position; within a theme the
         longer of two overlapping matches wins."""
         norm = normalise(text)
-        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(norm)]
+        pieces = _PIECES.split(norm)  # token k is pieces[2k + 1], the gap before it pieces[2k]
+        words = pieces[1::2]
+        ends: list[int] | None = None  # ends[n]: where pieces[n] ends; found at the first candidate
         plain: list[tuple[int, int, int, int, str, str]] = []
         loose_at: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
-        star3, star_short, exact = self._star3, self._star_short, self._exact
-        for i, (_, _, tok) in enumerate(tokens):
-            candidates = exact.get(tok, ())
-            bucket = star3.get(tok[:3])
-            if bucket or star_short:
-                for stem, more in (bucket or []) + star_short:
-                    if tok.startswith(stem):
-                        candidates = [*candidates, *more]
+        known = self._candidates
+        for i, tok in enumerate(words):
+            candidates = known.get(tok)
+            if candidates is None:
+                candidates = self._candidates_of(tok)
             if not candidates:
                 continue
+            if ends is None:
+                ends = list(accumulate(map(len, pieces)))
             for variant, owner in candidates:
-                j = _match_at(tokens, norm, i, variant)
+                j = i if len(variant) == 1 else _match_at(words, pieces, i, variant)
                 if j is None:
                     continue
-                a, b = tokens[i][0], tokens[j][1]
+                a, b = ends[2 * i], ends[2 * j + 1]
                 if owner[0] == "plain":
                     _, tid, signal = owner
                     plain.append((self._order[tid], a, -(b - a), self._signal_rank[(tid, signal)], tid, signal))
@@ -321,7 +337,7 @@ class ThemeMatcher:
                 continue
             last_end[tid] = b
             found.append(SignalHit(tid, signal, a, b, text[a:b]))
-        for li, (tid, signal, count, window) in enumerate(self._loose):
+        for li, (tid, signal, count, window) in enumerate(self._loose if loose_at else ()):
             places = [loose_at.get((li, k)) for k in range(count)]
             if all(places):
                 hit = _window_hit(places, window)  # type: ignore[arg-type]
@@ -340,20 +356,21 @@ class ThemeMatcher:
         return out
 
 
-def _match_at(tokens: list[tuple[int, int, str]], norm: str, i: int, variant: tuple[_Word, ...]) -> int | None:
-    """Index of the last token when *variant* matches from token *i*, else None."""
+def _match_at(words: list[str], pieces: list[str], i: int, variant: tuple[_Word, ...]) -> int | None:
+    """Index of the last token when *variant* matches from token *i* (``words[i]``; the gap
+    before token j is ``pieces[2 * j]``), else None."""
     for k in range(1, len(variant)):  # the first word was matched by the look-up
         j = i + k
-        if j >= len(tokens):
+        if j >= len(words):
             return None
         word = variant[k]
-        gap = norm[tokens[j - 1][1] : tokens[j][0]]
+        gap = pieces[2 * j]
         if word.gap == " ":
             if not gap or not gap.isspace():
                 return None
         elif gap != word.gap:
             return None
-        if not word.matches(tokens[j][2]):
+        if not word.matches(words[j]):
             return None
     return i + len(variant) - 1
 
