@@ -151,6 +151,12 @@ def classify(phrase: str) -> Ref | None:
     return ref.copy() if ref is not None else None
 
 
+def classify_kind(phrase: str) -> str | None:
+    """``classify(phrase).kind`` (None for no reading), without copying the reading."""
+    ref = _classify_cached(phrase)
+    return ref.kind if ref is not None else None
+
+
 @functools.lru_cache(maxsize=8192)
 def _classify_cached(phrase: str) -> Ref | None:
     text = phrase.strip(" ,;:–—-")
