@@ -335,7 +335,7 @@ def _compare(corpus, repeat: int) -> dict:
         t = time.perf_counter()
         build_compare(corpus)
         again.append(time.perf_counter() - t)
-    note = (f"rebuilt in {statistics.median(again):.2f} s; {len(table.proposals())} proposals, "
+    note = (f"rebuilt in {statistics.median(again):.2f} s; {table.count()} proposals, "
             f"{len(table.rows)} themes × {len(table.columns)} years")
     return {"compare_s": first, "compare_rebuild_s": statistics.median(again), "compare_note": note}
 

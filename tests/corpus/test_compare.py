@@ -14,6 +14,7 @@ from gpreader.corpus import load_corpus
 from gpreader.corpus import proposals as proposals_module
 from gpreader.corpus.compare import CompareError, ThemeChanges, build_compare, parse_years
 from gpreader.corpus.model import Article, Corpus, PubDate
+from gpreader.corpus.proposals import find_proposals
 from gpreader.corpus.themes import Theme, load_themes
 from gpreader.resources import bundled_seeds
 
@@ -141,7 +142,43 @@ def test_rebuilding_does_not_read_the_articles_again(seeds, monkeypatch):
     build_compare(seeds)
     monkeypatch.setattr(proposals_module, "_find", lambda *a: pytest.fail("articles read again"))
     again = build_compare(seeds, years=[2014], theme_ids=["funding"])
-    assert again.cell("funding", 2014)
+    assert again.cell("funding", 2014)[0].text  # its proposals are the ones found before
+
+
+@pytest.mark.parametrize("years, theme_ids", [(None, None), ([2014, 2024], None), (None, ["premises", "networks"])])
+def test_each_cell_holds_its_themes_proposals_of_its_year_in_date_order(years, theme_ids):
+    corpus = load_corpus(bundled_seeds())
+    found = find_proposals(corpus)
+    t = build_compare(corpus, years=years, theme_ids=theme_ids)
+    for theme in t.rows:
+        for year in t.columns:
+            expected = [p for p in found if theme.id in p.themes and p.year == year]
+            assert list(t.cell(theme.id, year)) == expected, (theme.id, year)
+    for year in t.columns:
+        assert list(t.unthemed.get(year, [])) == [p for p in found if not p.themes and p.year == year]
+    assert t.count() == len(t.proposals()) == len({id(p) for p in t.proposals()})
+
+
+def test_a_cells_proposals_are_made_only_when_it_is_read(monkeypatch):
+    corpus = load_corpus(bundled_seeds())  # articles of their own: none of their proposals made yet
+    made = []
+    find = proposals_module._find
+    monkeypatch.setattr(proposals_module, "_find", lambda article, known: made.append(article.id) or find(article, known))
+    t = build_compare(corpus)
+    assert made == [] and t.count() == 81
+    cell = t.cell("premises", 2024)
+    assert cell[0].themes and cell[-1].sort_key >= cell[0].sort_key
+    assert made == list(dict.fromkeys([cell[0].article_id, cell[-1].article_id]))
+
+
+def test_a_plan_that_does_not_fit_its_article_is_not_trusted():
+    corpus = load_corpus(bundled_seeds())
+    longest = max(corpus.articles, key=lambda a: len(a.paragraphs))
+    shortest = min(corpus.articles, key=lambda a: len(a.paragraphs))
+    proposals_module.attach_plan(shortest, proposals_module.plan_data(longest))  # a wrong plan, as from a bad cache
+    t = build_compare(corpus)
+    expected = [p for p in find_proposals(corpus) if p.article_id == shortest.id]
+    assert [p for p in t.proposals() if p.article_id == shortest.id] == expected
 
 
 def test_build_handles_many_articles(seeds):

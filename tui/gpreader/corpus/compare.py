@@ -2,9 +2,12 @@
 
 ``build_compare(corpus, years, themes, theme_ids)`` finds the proposals of the articles of the
 chosen years (default: every year of the corpus, oldest first) and files each under each of
-its themes. Per theme, ``ThemeChanges`` says which signals (as written in the themes file)
-occur in every column, which are new in a later column, and which come back after a column
-without them. ``ThemeChanges.summary()`` is the one line shown under a theme.
+its themes. A cell is a ``ProposalRun``: the proposals are filed by their themes as read off
+each article's plan, and an article's proposals are made only when a cell shows one of them
+(over 10,000 articles: half a second and a few megabytes, where making every proposal took
+seconds and 230 MB for proposals mostly never drawn). Per theme, ``ThemeChanges`` says which
+signals (as written in the themes file) occur in every column, which are new in a later
+column, and which come back after a column without them. ``ThemeChanges.summary()`` is the one line shown under a theme.
 
 ``parse_years(["2013", "2014-2024"])`` reads years and ranges for the command line.
 """
@@ -13,12 +16,14 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from gpreader.corpus.model import Corpus
-from gpreader.corpus.proposals import Proposal, find_proposals
+from gpreader.corpus.proposals import LazyProposals, Proposal
 from gpreader.corpus.themes import Theme, default_themes
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
@@ -152,30 +157,76 @@ class ThemeChanges:
         }
 
 
+class ProposalRun(Sequence[Proposal]):
+    """Proposals of a ``LazyProposals`` by number (article *i*'s n-th is ``starts[i] + n``),
+    in order; each article's proposals are made when one of them is first read, so a cell of
+    thousands costs only what is drawn of it."""
+
+    __slots__ = ("store", "starts", "_ids")
+
+    def __init__(self, store: LazyProposals, starts: list[int], ids: list[int]) -> None:
+        self.store, self.starts, self._ids = store, starts, ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Proposal: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Proposal]: ...
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._get(g) for g in self._ids[index]]
+        return self._get(self._ids[index])
+
+    def __iter__(self) -> Iterator[Proposal]:
+        return map(self._get, self._ids)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (ProposalRun, list, tuple)):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<ProposalRun of {len(self._ids)} proposals>"
+
+    def numbers(self) -> list[int]:
+        """The proposals' numbers in their store (the same proposal has the same number in
+        every run of one table)."""
+        return self._ids
+
+    def _get(self, g: int) -> Proposal:
+        i = bisect_right(self.starts, g) - 1
+        return self.store.proposal(i, g - self.starts[i])
+
+
 @dataclass
 class CompareTable:
     """Rows are themes, columns are years; ``cells[(theme_id, year)]`` lists proposals."""
 
     columns: list[int]
     rows: list[Theme]
-    cells: dict[tuple[str, int], list[Proposal]]
+    cells: dict[tuple[str, int], ProposalRun]
     changes: dict[str, ThemeChanges]
-    unthemed: dict[int, list[Proposal]] = field(default_factory=dict)  # proposals of no theme
+    unthemed: dict[int, ProposalRun] = field(default_factory=dict)  # proposals of no theme
     undated: int = 0  # proposals left out because their article has no date
 
-    def cell(self, theme_id: str, year: int) -> list[Proposal]:
+    def cell(self, theme_id: str, year: int) -> Sequence[Proposal]:
         return self.cells.get((theme_id, year), [])
 
     def proposals(self) -> list[Proposal]:
         """Every proposal in the table once, in date order."""
-        seen: dict[int, Proposal] = {}
-        for items in self.cells.values():
-            for p in items:
-                seen.setdefault(id(p), p)
-        for items in self.unthemed.values():
-            for p in items:
-                seen.setdefault(id(p), p)
-        return sorted(seen.values(), key=lambda p: p.sort_key)
+        runs = [*self.cells.values(), *self.unthemed.values()]
+        if not runs:
+            return []
+        numbers = sorted({g for run in runs for g in run.numbers()})
+        return sorted(ProposalRun(runs[0].store, runs[0].starts, numbers), key=lambda p: p.sort_key)
+
+    def count(self) -> int:
+        """How many proposals the table holds, each once (without making them)."""
+        return len({g for run in [*self.cells.values(), *self.unthemed.values()] for g in run.numbers()})
 
     def to_json(self) -> dict:
         return {
@@ -234,65 +285,81 @@ def _build(
     articles = [a for a in corpus.articles if a.date is None or a.date.year in wanted]
     articles.sort(key=lambda a: a.sort_key)
     undated_articles = [a for a in articles if a.date is None]
-    dated = [a for a in articles if a.date is not None]
-    speakers_corpus = Corpus(corpus.root, dated, corpus.speakers)
-    # theme with every theme, so a proposal keeps all its themes when rows are filtered
-    proposals = find_proposals(speakers_corpus, all_themes)
-    undated = len(find_proposals(undated_articles, all_themes)) if undated_articles else 0
-    cells: dict[tuple[str, int], list[Proposal]] = {}
-    unthemed: dict[int, list[Proposal]] = {}
-    row_ids = {t.id for t in rows}
-    for p in proposals:
-        date = p.date
-        if date is None:
-            continue
-        year = date.year
-        themes = p.themes
-        if not themes:
-            unthemed.setdefault(year, []).append(p)
-        for tid in themes:
-            if tid in row_ids:
-                key = (tid, year)
-                cell = cells.get(key)
-                if cell is None:
-                    cells[key] = [p]
-                else:
-                    cell.append(p)
-    changes = {t.id: _changes(t, columns, cells) for t in rows}
-    return CompareTable(columns, rows, cells, changes, unthemed, undated)
+    # themed with every theme, so a proposal keeps all its themes when rows are filtered;
+    # proposals are numbered in date order, and made only when a cell is read
+    store = LazyProposals([a for a in articles if a.date is not None], all_themes, corpus.speakers or None)
+    undated = 0
+    if undated_articles:
+        loose = LazyProposals(undated_articles, all_themes, None)
+        undated = sum(len(loose.theming(i)) for i in range(len(undated_articles)))
+    counters = {t.id: _ChangeCounter(t) for t in rows}
+    cells: dict[tuple[str, int], list[int]] = {}
+    unthemed: dict[int, list[int]] = {}
+    starts: list[int] = []
+    g = 0
+    for i, article in enumerate(store.articles):
+        year = article.date.year  # type: ignore[union-attr]
+        starts.append(g)
+        for themes_of, signal_text in store.theming(i):
+            if not themes_of:
+                unthemed.setdefault(year, []).append(g)
+            for tid in themes_of:
+                counter = counters.get(tid)
+                if counter is not None:
+                    key = (tid, year)
+                    cell = cells.get(key)
+                    if cell is None:
+                        cells[key] = [g]
+                    else:
+                        cell.append(g)
+                    counter.add(year, signal_text)
+            g += 1
+    return CompareTable(
+        columns, rows,
+        {key: ProposalRun(store, starts, ids) for key, ids in cells.items()},
+        {t.id: counters[t.id].changes(columns) for t in rows},
+        {year: ProposalRun(store, starts, ids) for year, ids in unthemed.items()},
+        undated,
+    )
 
 
-def _changes(theme: Theme, columns: list[int], cells: dict[tuple[str, int], list[Proposal]]) -> ThemeChanges:
-    seen: dict[str, list[int]] = {}
-    wording: dict[str, dict[str, int]] = {}
-    mine = set(theme.signals)
-    for year in columns:
-        for p in cells.get((theme.id, year), ()):
-            signal_text = p.signal_text
-            for signal in p.signals:
-                if signal not in mine:
-                    continue
-                years = seen.get(signal)
-                if years is None:
-                    seen[signal] = [year]
-                    counts = wording[signal] = {}
-                else:
-                    if years[-1] != year:
-                        years.append(year)
-                    counts = wording[signal]
-                text = signal_text.get(signal)
-                if text:
-                    counts[text] = counts.get(text, 0) + 1
-    order = {s: i for i, s in enumerate(theme.signals)}
-    seen = dict(sorted(seen.items(), key=lambda kv: (kv[1][0], order[kv[0]])))
-    surface: dict[str, str] = {}
-    for signal, counts in wording.items():
-        shown: Counter = Counter()
-        for text, n in counts.items():
-            shown[_display(text)] += n
-        if shown:
-            surface[signal] = shown.most_common(1)[0][0]
-    return ThemeChanges(theme.id, list(columns), seen, surface)
+class _ChangeCounter:
+    """A theme's signals, the years they occur in and their wordings, from its proposals
+    added in date order."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self.mine = set(theme.signals)
+        self.seen: dict[str, list[int]] = {}
+        self.wording: dict[str, dict[str, int]] = {}
+
+    def add(self, year: int, signal_text: dict[str, str]) -> None:
+        mine, seen, wording = self.mine, self.seen, self.wording
+        for signal, text in signal_text.items():
+            if signal not in mine:
+                continue
+            years = seen.get(signal)
+            if years is None:
+                seen[signal] = [year]
+                counts = wording[signal] = {}
+            else:
+                if years[-1] != year:
+                    years.append(year)
+                counts = wording[signal]
+            if text:
+                counts[text] = counts.get(text, 0) + 1
+
+    def changes(self, columns: list[int]) -> ThemeChanges:
+        order = {s: i for i, s in enumerate(self.theme.signals)}
+        seen = dict(sorted(self.seen.items(), key=lambda kv: (kv[1][0], order[kv[0]])))
+        surface: dict[str, str] = {}
+        for signal, counts in self.wording.items():
+            shown: Counter = Counter()
+            for text, n in counts.items():
+                shown[_display(text)] += n
+            if shown:
+                surface[signal] = shown.most_common(1)[0][0]
+        return ThemeChanges(self.theme.id, list(columns), seen, surface)
 
 
 def _display(text: str) -> str:

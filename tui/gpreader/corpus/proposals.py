@@ -803,6 +803,87 @@ def _resolve(article: Article, plan: Plan, known: _Speakers) -> _Found:
     return _Found(plan.themes, out)
 
 
+Theming = tuple[tuple[str, ...], dict[str, str]]  # a proposal's themes and its signal_text
+
+
+def _plan_theming(article: Article, plan: Plan) -> list[Theming]:
+    """Per proposal of the plan, in order, what ``_resolve`` gives it as ``themes`` and
+    ``signal_text``: the plan read without resolving proponents or making proposals."""
+    pars = article.paragraphs
+    n_pars, n_quotes, n_statements, n_strings = len(pars), len(article.quotes), len(article.statements), len(plan.strings)
+    numbers, strings = plan.numbers.tolist(), plan.strings
+    out: list[Theming] = []
+    k, end = 0, len(numbers)
+    while k < end:
+        p, held, stated, n = numbers[k : k + 4]
+        if p >= n_pars or held > n_quotes or stated > n_statements or (n and max(numbers[k + 4 : k + 4 + n]) >= n_quotes):
+            raise IndexError("not a plan of this article")  # where _resolve would fail
+        k += 5 + n
+        k += numbers[k - 1] * 2
+        if not numbers[k]:
+            k += 1
+            continue
+        trigger, code = numbers[k + 4 : k + 6]
+        if trigger >= n_strings or (code == 2 and numbers[k + 6] >= n_strings):
+            raise IndexError("not a plan of this article")
+        par = pars[p]
+        k += 6 + (0 if code == 0 else 3 if code == 1 else 1)
+        n = numbers[k] - 1
+        k += 1
+        if n == 1:
+            out.append(((strings[numbers[k]],), {strings[numbers[k + 1]]: par[numbers[k + 2] : numbers[k + 3]]}))
+            k += 4
+            continue
+        themes: dict[str, None] = {}
+        signal_text: dict[str, str] = {}
+        for j in range(k, k + 4 * n, 4):
+            themes[strings[numbers[j]]] = None
+            signal = strings[numbers[j + 1]]
+            if signal not in signal_text:
+                signal_text[signal] = par[numbers[j + 2] : numbers[j + 3]]
+        k += 4 * max(n, 0)
+        out.append((tuple(themes), signal_text))
+    return out
+
+
+class LazyProposals:
+    """The proposals of *articles* (kept in the order given), themed with *themes*, their
+    proponents resolved among *speakers* (None: each article's own), as ``find_proposals``
+    gives them; an article's proposals are made only when one of them is asked for.
+
+    ``theming(i)`` lists the themes and signal_text of article *i*'s proposals, read off its
+    plan (made only where the plan is themed otherwise, or missing); ``proposal(i, n)`` is
+    its n-th proposal. Over a large archive most proposals are never looked at: this keeps
+    them from being made, and held, at all.
+    """
+
+    def __init__(self, articles: Iterable[Article], themes: Iterable[Theme], speakers: dict[str, Speaker] | None) -> None:
+        self.articles = list(articles)
+        self.matcher = matcher_for(tuple(themes))
+        self._shared = _speakers_for(speakers) if speakers else None
+
+    def _known(self, article: Article) -> _Speakers:
+        return self._shared if self._shared is not None else _speakers_for(article.local_speakers)
+
+    def theming(self, i: int) -> list[Theming]:
+        article = self.articles[i]
+        plan = _plan(article)
+        if plan is not None and plan.themes is not None and plan.themes == self.matcher.fingerprint:
+            try:
+                return _plan_theming(article, plan)
+            except (IndexError, TypeError, ValueError):
+                pass  # _find makes the article a new plan
+        return [(tuple(p.themes), p.signal_text) for p in self.proposals(i)]
+
+    def proposals(self, i: int) -> list[Proposal]:
+        """Article *i*'s proposals (remembered: do not change the list)."""
+        article = self.articles[i]
+        return _proposals(article, self.matcher, self._known(article))
+
+    def proposal(self, i: int, n: int) -> Proposal:
+        return self.proposals(i)[n]
+
+
 def _theming(text: str, matcher: ThemeMatcher) -> tuple[dict[str, str], dict[str, list[str]]]:
     """signal_text ({signal: words matched}) and theme_signals ({theme: signals}) of *text*."""
     signal_text: dict[str, str] = {}

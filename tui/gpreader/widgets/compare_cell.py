@@ -9,6 +9,8 @@ Article text is data: every line is built as ``Content`` from plain strings, nev
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import events
 from textual.containers import VerticalGroup
 from textual.content import Content
@@ -63,7 +65,7 @@ class CompareCell(VerticalGroup, can_focus=True):
             super().__init__()
             self.cell = cell
 
-    def __init__(self, theme_id: str, year: int, proposals: list[Proposal], row: int, column: int) -> None:
+    def __init__(self, theme_id: str, year: int, proposals: Sequence[Proposal], row: int, column: int) -> None:
         super().__init__(classes="compare-cell")
         self.theme_id = theme_id
         self.year = year
