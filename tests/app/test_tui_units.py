@@ -1,10 +1,13 @@
-"""Small headless pieces of the reader: quotations and speaker colours."""
+"""Small headless pieces of the reader: quotations, speaker colours, compare-view counts."""
 
 from __future__ import annotations
 
 from gpreader.corpus.model import Quote
+from gpreader.corpus.themes import Theme
 from gpreader.quotations import quotations
 from gpreader.speaker_colours import DARK, article_colours, colour_for
+from gpreader.widgets.compare_grid import theme_title
+from gpreader.widgets.compare_header import heads_content
 
 
 def quote(paragraph: int, start: int, text: str, speaker: str | None = "A", group: int = 0, part: int = 0) -> Quote:
@@ -39,3 +42,9 @@ def test_a_speaker_keeps_a_colour_and_speakers_of_one_article_differ():
     names = [f"Speaker {i}" for i in range(len(DARK))]
     assert len(set(article_colours(names).values())) == len(DARK)
     assert article_colours(["Simon Stevens"])["Simon Stevens"] == colour_for("Simon Stevens")
+
+
+def test_large_counts_in_the_compare_view_group_their_thousands():
+    heads = heads_content([2014, 2015], [12406, 1], [(0, 30), (30, 30)], 0, 60, 0).plain
+    assert "2014 · 12,406 proposals" in heads and "2015 · 1 proposal " in heads
+    assert theme_title(Theme("t", "Funding", ("money",)), 31101).plain == "Funding  31,101 proposals"

@@ -10,6 +10,7 @@ from textual.app import App
 from gpreader import keys
 from gpreader.clippings import ClippingStore
 from gpreader.corpus.model import Corpus
+from gpreader.counts import plural
 from gpreader.open_folder import Folder
 from gpreader.quote_out import QuoteOut
 from gpreader.safe_text import one_line, printable
@@ -135,11 +136,8 @@ class GPReaderApp(App[None]):
             people = "reading the folder…"
         else:
             speakers = len(self.speaker_index.entries)
-            people = f"{speakers} speaker{'' if speakers == 1 else 's'}"
-        self.sub_title = (
-            f"{articles:,} article{'' if articles == 1 else 's'} · {people} · "
-            f"{count} clipping{'' if count == 1 else 's'}"
-        )
+            people = plural(speakers, "speaker")
+        self.sub_title = f"{plural(articles, 'article')} · {people} · {plural(count, 'clipping')}"
 
     # -- terminal safety ---------------------------------------------------------------
     def get_line_filters(self):

@@ -7,6 +7,7 @@ from functools import partial
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from gpreader.counts import plural
 from gpreader.safe_text import markup_literal, one_line
 from gpreader.search import SpeakerHit
 
@@ -18,8 +19,7 @@ def _prompt(hit: SpeakerHit) -> Text:
 
 
 def _help(hit: SpeakerHit) -> str:
-    plural = "" if hit.quote_count == 1 else "s"
-    bits = [hit.role, f"{hit.quote_count} quote{plural}", hit.years_label]
+    bits = [hit.role, plural(hit.quote_count, "quote"), hit.years_label]
     return markup_literal(" · ".join(b for b in bits if b))  # the palette reads help as markup
 
 

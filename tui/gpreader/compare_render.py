@@ -33,11 +33,13 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 
 from gpreader.corpus.compare import CompareTable
 from gpreader.corpus.proposals import Proposal
+from gpreader.counts import plural
 
 EMPTY = "—"
 DEFAULT_WIDTH = 100
@@ -72,9 +74,9 @@ def _notes(table: CompareTable) -> list[str]:
     notes = []
     unthemed = sum(len(v) for v in table.unthemed.values())
     if unthemed:
-        notes.append(f"{unthemed} proposal{'s' if unthemed != 1 else ''} with no theme not shown.")
+        notes.append(f"{plural(unthemed, 'proposal')} with no theme not shown.")
     if table.undated:
-        notes.append(f"{table.undated} proposal{'s' if table.undated != 1 else ''} of undated articles left out.")
+        notes.append(f"{plural(table.undated, 'proposal')} of undated articles left out.")
     if not table.columns:
         notes.append("No years to compare.")
     return notes
@@ -91,7 +93,7 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
                          break_long_words=True, break_on_hyphens=False) or [first.rstrip()]
 
 
-def _cell_lines(items: list[Proposal], width: int, theme_id: str) -> list[str]:
+def _cell_lines(items: Sequence[Proposal], width: int, theme_id: str) -> list[str]:
     if not items:
         return [EMPTY]
     lines: list[str] = []

@@ -11,6 +11,7 @@ from gpreader.citation import format_citation
 from gpreader.clipboard import TMUX, ClipboardResult, copy_to_system, describe
 from gpreader.clippings import Clipping, ClippingsError, ClippingStore
 from gpreader.corpus.model import Article
+from gpreader.counts import plural
 from gpreader.quotations import Quotation
 
 if TYPE_CHECKING:
@@ -123,8 +124,7 @@ class QuoteOut:
         except ClippingsError as error:
             self.app.notify(str(error), title="Export", severity="error", markup=False, timeout=10)
             return None
-        plural = "" if len(clips) == 1 else "s"
-        self.app.notify(f"Exported {len(clips)} clipping{plural} to\n{path}", title="Export", markup=False, timeout=10)
+        self.app.notify(f"Exported {plural(len(clips), 'clipping')} to\n{path}", title="Export", markup=False, timeout=10)
         return path
 
     def _changed(self) -> None:

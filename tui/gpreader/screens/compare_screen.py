@@ -24,11 +24,12 @@ from gpreader.corpus.compare import CompareTable, build_compare
 from gpreader.corpus.model import Corpus
 from gpreader.corpus.proposals import Proposal
 from gpreader.corpus.themes import Theme, ThemesError, default_themes
+from gpreader.counts import plural
 from gpreader.proposal_citation import as_quotation, proponent_name, proposal_citation
 from gpreader.safe_text import one_line, printable
 from gpreader.screens.compare_theme_picker import ThemePicker
 from gpreader.screens.compare_year_picker import YearPicker
-from gpreader.widgets.compare_grid import CompareGrid, plural
+from gpreader.widgets.compare_grid import CompareGrid
 from gpreader.widgets.compare_header import YearHeader
 from gpreader.widgets.key_hints import KeyHints
 

@@ -10,6 +10,7 @@ from textual.widgets import Header, Static
 
 from gpreader import keys
 from gpreader.corpus.model import Corpus
+from gpreader.counts import plural
 from gpreader.safe_text import one_line
 from gpreader.widgets.article_list import ArticleList, ArticleOptions
 from gpreader.widgets.reading_pane import ReadingPane
@@ -118,8 +119,7 @@ class MainScreen(Screen):
         elif message.total == 0:
             status.update(Content("No quotes in this article."))
         elif message.quotation is None:
-            plural = "" if message.total == 1 else "s"
-            status.update(Content(f"{message.total} quote{plural} · n selects the next one"))
+            status.update(Content(f"{plural(message.total, 'quote')} · n selects the next one"))
         else:
             who = one_line(message.quotation.speaker or "unattributed")
             status.update(Content(f"Quote {message.number} of {message.total} · {who} · c copies it, a clips it"))

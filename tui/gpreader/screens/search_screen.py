@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 from gpreader import keys
 from gpreader.corpus.fulltext import FullTextIndex, Hit, open_fulltext
 from gpreader.corpus.model import Article, Corpus
+from gpreader.counts import plural
 from gpreader.safe_text import one_line
 from gpreader.widgets.option_moves import move_highlight
 
@@ -33,10 +34,6 @@ LIMIT = 50
 CONTEXT = 110  # characters of a long sentence kept on either side of the first match
 MATCH_STYLE = "bold reverse"
 HINT = 'Type words to find them in every article; "quotes" keep a phrase.'
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def heading(article: Article) -> Content:
@@ -92,7 +89,7 @@ class SearchScreen(ModalScreen[Hit | None]):
             yield Static(id="finder-count")
 
     def on_mount(self) -> None:
-        self.status(f"Indexing {_plural(len(self.corpus.articles), 'article')}…")
+        self.status(f"Indexing {plural(len(self.corpus.articles), 'article')}…")
         self.build_index()
         self.query_one(Input).focus()
 
@@ -123,7 +120,7 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def on_search_screen_progress(self, message: Progress) -> None:
         if self.index is None:
-            total = _plural(len(self.corpus.articles), "article")
+            total = plural(len(self.corpus.articles), "article")
             self.status(f"Indexing {total}… ({message.done} of {message.todo})")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gpreader import keys
+from gpreader.counts import plural
 from gpreader.safe_text import one_line
 from gpreader.speaker_colours import colour_for
 from gpreader.widgets.option_moves import move_highlight
@@ -25,8 +26,7 @@ LIMIT = 50
 
 def hit_content(hit: SpeakerHit, dark: bool = True) -> Content:
     """Name, then quotes and years; the latest role below (and what matched, if else)."""
-    plural = "" if hit.quote_count == 1 else "s"
-    facts = f"{hit.quote_count} quote{plural}"
+    facts = plural(hit.quote_count, "quote")
     if hit.years_label:
         facts += f" · {hit.years_label}"
     name_style = Style(foreground=Color.parse(colour_for(hit.name, dark)), bold=True)

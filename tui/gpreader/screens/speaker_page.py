@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from gpreader import keys
 from gpreader.corpus.model import Article, Corpus, Speaker
+from gpreader.counts import plural
 from gpreader.quotations import Quotation, speaker_quotations
 from gpreader.safe_text import one_line, printable
 from gpreader.speaker_colours import colour_for
@@ -21,9 +22,8 @@ SEPARATOR = " · "
 
 def speaker_head(speaker: Speaker, count: int, colour: str) -> Content:
     """Name, then each role with where and when it was given, then aliases."""
-    plural = "" if count == 1 else "s"
     name = Content.styled(one_line(speaker.display_name), Style(foreground=Color.parse(colour), bold=True))
-    lines = [Content(" ").join([name, Content.styled(f"{count} quotation{plural}", "dim")])]
+    lines = [Content(" ").join([name, Content.styled(plural(count, "quotation"), "dim")])]
     for role in reversed(speaker.roles):
         when = f" ({role.date.display()})" if role.date else ""
         lines.append(Content.styled(one_line(f"{role.text}{when}"), "italic"))

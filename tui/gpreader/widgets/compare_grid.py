@@ -17,14 +17,11 @@ from gpreader import keys
 from gpreader.corpus.compare import CompareTable
 from gpreader.corpus.proposals import Proposal
 from gpreader.corpus.themes import Theme
+from gpreader.counts import plural
 from gpreader.safe_text import one_line
 from gpreader.widgets.compare_cell import CompareCell, ProposalItem
 
 MIN_COLUMN = 30
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def theme_title(theme: Theme, count: int) -> Content:

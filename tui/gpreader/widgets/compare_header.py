@@ -6,6 +6,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from gpreader.counts import plural
+
 
 def heads_content(
     columns: list[int], counts: list[int], spans: list[tuple[int, int]], scroll_x: int, width: int, current: int
@@ -16,7 +18,7 @@ def heads_content(
     for column, (year, count, (x, span)) in enumerate(zip(columns, counts, spans)):
         if x > at:
             pieces.append(Content(" " * (x - at)))
-        label = f" {year} · {count} proposal{'' if count == 1 else 's'}"
+        label = f" {year} · {plural(count, 'proposal')}"
         label = label[:span].ljust(span)
         pieces.append(Content.styled(label, "bold reverse" if column == current else "bold"))
         at = x + span
