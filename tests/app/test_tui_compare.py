@@ -9,6 +9,7 @@ from tui_helpers import notified, pane, screen_text, selected_text
 
 from gpreader import keys
 from gpreader.app import GPReaderApp
+from gpreader.corpus.compare import build_compare
 from gpreader.corpus.model import Article, PubDate
 from gpreader.screens.compare_screen import CompareScreen
 from gpreader.screens.compare_theme_picker import ThemeOptions, ThemePicker
@@ -238,7 +239,12 @@ async def test_t_shows_one_theme_or_all(app):
         assert [t.id for t in screen.table.rows] == ["commissioning"]
         assert "Theme: Commissioning and co-commissioning (t)" in screen_text(app)
         assert "Integrating GP" not in screen_text(app)
-        await pilot.press("t", "escape")
+        await pilot.press("t")
+        await pilot.pause()
+        full = build_compare(screen.corpus)  # one theme shown: the picker still counts them all
+        assert app.screen.counts == {t.id: sum(len(full.cell(t.id, y)) for y in full.columns) for t in full.rows}
+        assert app.screen.counts["integration"] > 0
+        await pilot.press("escape")
         await pilot.pause()
         assert [t.id for t in screen.table.rows] == ["commissioning"]
         await pilot.press("t", "home", "enter")

@@ -212,6 +212,7 @@ class CompareTable:
     changes: dict[str, ThemeChanges]
     unthemed: dict[int, ProposalRun] = field(default_factory=dict)  # proposals of no theme
     undated: int = 0  # proposals left out because their article has no date
+    theme_counts: dict[str, int] = field(default_factory=dict)  # every theme's proposals, rows or not
 
     def cell(self, theme_id: str, year: int) -> Sequence[Proposal]:
         return self.cells.get((theme_id, year), [])
@@ -296,6 +297,7 @@ def _build(
     cells: dict[tuple[str, int], list[int]] = {}
     unthemed: dict[int, list[int]] = {}
     starts: list[int] = []
+    theme_counts = dict.fromkeys((t.id for t in all_themes), 0)
     g = 0
     for i, article in enumerate(store.articles):
         year = article.date.year  # type: ignore[union-attr]
@@ -304,6 +306,7 @@ def _build(
             if not themes_of:
                 unthemed.setdefault(year, []).append(g)
             for tid in themes_of:
+                theme_counts[tid] = theme_counts.get(tid, 0) + 1
                 counter = counters.get(tid)
                 if counter is not None:
                     key = (tid, year)
@@ -320,6 +323,7 @@ def _build(
         {t.id: counters[t.id].changes(columns) for t in rows},
         {year: ProposalRun(store, starts, ids) for year, ids in unthemed.items()},
         undated,
+        theme_counts,
     )
 
 

@@ -232,13 +232,7 @@ class CompareScreen(Screen[Proposal | None]):
             await self.rebuild()
 
     def action_filter_theme(self) -> None:
-        counts: dict[str, int] = {}
-        if self.table is not None:
-            for (theme_id, _), items in self.table.cells.items():
-                counts[theme_id] = counts.get(theme_id, 0) + len(items)
-        if self.theme_id:  # the table holds one theme: count the others too
-            full = build_compare(self.corpus, self.years, self.themes)
-            counts = {t.id: sum(len(full.cell(t.id, y)) for y in full.columns) for t in full.rows}
+        counts = self.table.theme_counts if self.table is not None else {}  # every theme, shown or not
         self.app.push_screen(ThemePicker(self.themes, self.theme_id, counts), self._theme_chosen)
 
     async def _theme_chosen(self, theme_id: str | None) -> None:

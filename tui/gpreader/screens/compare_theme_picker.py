@@ -38,7 +38,7 @@ class ThemePicker(ModalScreen[str | None]):
             for theme in self.themes:
                 label = Content(one_line(theme.label))
                 if theme.id in self.counts:
-                    label = Content.assemble(label, Content.styled(f"  {self.counts[theme.id]}", "dim"))
+                    label = Content.assemble(label, Content.styled(f"  {self.counts[theme.id]:,}", "dim"))
                 options.append(Option(label, id=theme.id))
             yield ThemeOptions(*options, id="theme-options")
 
