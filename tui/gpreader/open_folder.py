@@ -7,7 +7,6 @@ Headless (no Textual): the CLI uses it as it is, the app from a worker thread
 from __future__ import annotations
 
 import gc
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,6 +38,8 @@ def load_folder(
     (*on_article* then sees articles a second time). Raises ``CorpusError`` and OSError.
 
     The corpus is kept for the rest of the process, out of the garbage collector's sight."""
+    import sqlite3  # here, not at the top: the reader's first frame does not wait for it
+
     with _kept_for_the_session():
         if folder.cache:
             try:
