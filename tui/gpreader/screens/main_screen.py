@@ -24,6 +24,7 @@ class MainScreen(Screen):
     """Sidebar and reading pane; owns the reading keys (quotes, articles, copying)."""
 
     BINDINGS = keys.MAIN_SCREEN
+    AUTO_FOCUS = "ArticleOptions"  # the list, at once: not the filter first, then the list
 
     @property
     def active_bindings(self):  # the footer's order: most useful keys first
