@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from textual.binding import Binding
+from textual.widgets import Static
 from tui_fixture_corpus import STEVENS_FIRST, build_corpus
 from tui_helpers import notified, pane, screen_text, selected_text
 
 from gpreader import keys
 from gpreader.app import GPReaderApp
+from gpreader.collector import NEVER
 from gpreader.corpus.compare import build_compare
 from gpreader.corpus.model import Article, PubDate
 from gpreader.screens.compare_screen import CompareScreen
@@ -256,6 +260,33 @@ async def test_escape_returns_to_the_reader(app):
     async with app.run_test(size=SIZE) as pilot:
         await open_compare(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_full_collections_wait_only_while_the_compare_view_is_up(app):
+    usual = gc.get_threshold()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_compare(pilot)
+        assert gc.get_threshold()[2] == NEVER  # no 200 ms walk of the heap at a key
+        await pilot.press("t")  # a picker over it: the usual schedule
+        await pilot.pause()
+        assert gc.get_threshold() == usual
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and gc.get_threshold() == usual
+
+
+async def test_the_table_keeps_its_place_as_the_sentence_under_it_changes(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        grid, detail = screen.grid.region, screen.query_one("#compare-detail").region
+        lines = set()
+        for key in "jjlljjhj":
+            await pilot.press(key)
+            await pilot.pause()
+            shown = screen.query_one("#compare-detail", Static)
+            lines.add(shown.render().get_height(shown.styles, shown.content_region.width))
+            assert (screen.grid.region, shown.region) == (grid, detail)
+        assert len(lines) >= 2  # sentences of one line and of more
 
 
 # -- sizes ------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from gpreader import keys
+from gpreader.collector import hold_full_collections, release_full_collections
 from gpreader.corpus.compare import CompareTable, build_compare
 from gpreader.corpus.model import Corpus
 from gpreader.corpus.proposals import Proposal
@@ -89,6 +90,12 @@ class CompareScreen(Screen[Proposal | None]):
         if self.themes_problem:
             self.notify(self.themes_problem, title="Themes", severity="error", timeout=10)
         await self.rebuild()
+
+    def on_screen_resume(self) -> None:
+        hold_full_collections()  # see gpreader.collector: no 200 ms walk of the heap at a key
+
+    def on_screen_suspend(self) -> None:
+        release_full_collections()
 
     @property
     def grid(self) -> CompareGrid:
@@ -171,7 +178,8 @@ class CompareScreen(Screen[Proposal | None]):
 
     # -- messages from the grid -------------------------------------------------------------
     def on_compare_grid_moved(self, message: CompareGrid.Moved) -> None:
-        self.query_one("#compare-detail", Static).update(detail_content(message.proposal, self.corpus.speakers))
+        detail = self.query_one("#compare-detail", Static)  # of a fixed height: no layout of the screen at each key
+        detail.update(detail_content(message.proposal, self.corpus.speakers), layout=False)
         if self.table is not None and message.year in self.table.columns:
             self.query_one(YearHeader).mark(self.table.columns.index(message.year))
 

@@ -67,6 +67,9 @@ class CompareGrid(ScrollableContainer, can_focus=False):
         self.column = 0
         self.memory: dict[tuple[str, int], int] = {}  # (theme id, year) -> proposal index
         self._shown: CompareCell | None = None
+        # kept from show_table: a query over a thousand widgets at each key costs a frame
+        self._cells: dict[tuple[int, int], CompareCell] = {}  # (row, column) -> cell
+        self._lines: list[Static] = []  # per row: its title, then its line of what changed
 
     # -- building -------------------------------------------------------------------------
     async def show_table(self, table: CompareTable, keep: tuple[str, int] | None = None) -> None:
@@ -75,14 +78,17 @@ class CompareGrid(ScrollableContainer, can_focus=False):
         self._shown = None
         n = len(table.columns)
         widgets = []
+        self._cells, self._lines = {}, []
         for r, theme in enumerate(table.rows if table.columns else []):
             cells = [CompareCell(theme.id, year, table.cell(theme.id, year), r, c) for c, year in enumerate(table.columns)]
+            self._cells.update(((r, c), cell) for c, cell in enumerate(cells))
             count = sum(len(cell.proposals) for cell in cells)
-            widgets.append(Static(theme_title(theme, count), classes="compare-theme"))
+            title = Static(theme_title(theme, count), classes="compare-theme")
+            changes = Static(changes_line(table.changes[theme.id].summary()), classes="compare-changes")
+            self._lines += (title, changes)
             row = HorizontalGroup(*cells, classes="compare-row")
             row.styles.min_width = n * MIN_COLUMN
-            widgets.append(row)
-            widgets.append(Static(changes_line(table.changes[theme.id].summary()), classes="compare-changes"))
+            widgets += (title, row, changes)
         if not widgets:
             why = "no dated articles" if not table.columns else "no themes"
             widgets.append(Static(Content(f"Nothing to compare: {why}."), classes="compare-none"))
@@ -108,10 +114,7 @@ class CompareGrid(ScrollableContainer, can_focus=False):
 
     # -- the cursor -----------------------------------------------------------------------
     def cell_at(self, row: int, column: int) -> CompareCell | None:
-        for cell in self.query(CompareCell):
-            if cell.row == row and cell.column == column:
-                return cell
-        return None
+        return self._cells.get((row, column))
 
     @property
     def current_cell(self) -> CompareCell | None:
@@ -154,13 +157,7 @@ class CompareGrid(ScrollableContainer, can_focus=False):
     def _bring_into_view(self, cell: CompareCell, index: int) -> None:
         """Bring the proposal into view; with the first one the theme's title, with the last
         one the line of what changed (when they fit)."""
-        lines = self.query(".compare-theme, .compare-changes").results(Static)
-        title, changes = None, None
-        for n, line in enumerate(lines):
-            if n == 2 * self.row:
-                title = line
-            elif n == 2 * self.row + 1:
-                changes = line
+        title, changes = self._lines[2 * self.row : 2 * self.row + 2] or (None, None)
         if changes is not None and index >= len(cell.proposals) - 1:
             self._scroll_vertically(changes)
         if title is not None and index == 0:
@@ -240,15 +237,13 @@ class CompareGrid(ScrollableContainer, can_focus=False):
     def _pin_lines(self) -> None:
         """Titles and change lines are as wide as the view and move with it sideways."""
         x = round(self.scroll_x)
-        for line in self.query(".compare-theme, .compare-changes"):
+        for line in self._lines:
             if line.styles.offset.x.value != x:
                 line.styles.offset = (x, 0)
 
     def _post_placed(self) -> None:
-        row = self.query(".compare-row").first() if self.query(".compare-row") else None
         spans = []
-        if row is not None:
-            for cell in row.query_children(CompareCell):
-                region = cell.virtual_region
-                spans.append((region.x, region.width))
+        for column in range(self._columns() if self._cells else 0):
+            region = self._cells[(0, column)].virtual_region
+            spans.append((region.x, region.width))
         self.post_message(self.Placed(spans, round(self.scroll_x)))

@@ -54,7 +54,9 @@ class YearHeader(Static):
         self._redraw()
 
     def _redraw(self) -> None:
+        # one line whatever it says (height 1): no layout of the screen at each key
         if len(self.spans) != len(self.columns):
-            self.update(Content("  ".join(str(y) for y in self.columns)))
+            self.update(Content("  ".join(str(y) for y in self.columns)), layout=False)
             return
-        self.update(heads_content(self.columns, self.counts, self.spans, self.shift, self.size.width, self.current))
+        content = heads_content(self.columns, self.counts, self.spans, self.shift, self.size.width, self.current)
+        self.update(content, layout=False)
