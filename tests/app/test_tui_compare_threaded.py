@@ -4,6 +4,7 @@ the same table, and the years chosen last are the ones shown."""
 from __future__ import annotations
 
 import pytest
+from textual.geometry import Region
 from tui_helpers import notified, screen_text
 
 from gpreader.screens import compare_screen
@@ -71,10 +72,6 @@ async def test_a_table_that_cannot_be_built_is_one_line_and_the_view_stays(app, 
 
 
 
-def more_lines(cell) -> list[str]:
-    return [str(line.render()) for line in cell.query(".compare-more")]
-
-
 async def test_a_full_cell_draws_a_window_that_follows_the_cursor():
     from gpreader.app import GPReaderApp
     from gpreader.corpus import load_corpus
@@ -89,15 +86,21 @@ async def test_a_full_cell_draws_a_window_that_follows_the_cursor():
         cell = max(grid.query(CompareCell), key=lambda c: len(c.proposals))
         total = len(cell.proposals)
         assert total > SHOWN + 1
-        assert [item.index for item in cell.items] == list(range(SHOWN))
+        assert cell.shown == list(range(SHOWN))
         grid.move_to(cell.row, cell.column, 0)
         await pilot.pause()
-        assert more_lines(cell) == [f"↓ {total - SHOWN} more below"]
+        assert cell.more() == [f"↓ {total - SHOWN} more below"]
         grid.move_to(cell.row, cell.column, total - 1)  # the last: the window follows
         await pilot.pause()
         await pilot.pause()
         cell = grid.current_cell
-        assert [item.index for item in cell.items] == list(range(total - SHOWN, total))
-        assert cell.item(total - 1).has_class("-selected")
+        assert cell.shown == list(range(total - SHOWN, total)) and cell.selected == total - 1
         assert grid.current is cell.proposals[-1]
-        assert more_lines(cell) == [f"↑ {total - SHOWN} more above"]
+        assert cell.more() == [f"↑ {total - SHOWN} more above"]
+        top, height = cell.item_span(total - 1)  # the selected proposal is in view
+        assert grid.region.contains_region(Region(cell.region.x, cell.region.y + top, cell.region.width, height))
+        top, height = cell.item_span(total - 2)  # a click on the last line of the one before the last
+        await pilot.click(cell, offset=(3, top + height - 1))
+        await pilot.pause()
+        assert grid.current is cell.proposals[total - 2] and cell.selected == total - 2
+        assert cell.render().plain.startswith(f"↑ {total - SHOWN} more above")

@@ -19,7 +19,7 @@ from gpreader.corpus.proposals import Proposal
 from gpreader.corpus.themes import Theme
 from gpreader.counts import plural
 from gpreader.safe_text import one_line
-from gpreader.widgets.compare_cell import CompareCell, ProposalItem
+from gpreader.widgets.compare_cell import CompareCell
 
 MIN_COLUMN = 30
 
@@ -162,8 +162,12 @@ class CompareGrid(ScrollableContainer, can_focus=False):
             self._scroll_vertically(changes)
         if title is not None and index == 0:
             self._scroll_vertically(title)
-        target = cell.item(index) or cell
-        self.scroll_to_widget(target, animate=False, immediate=True)
+        span = cell.item_span(index)
+        if span is None or cell.parent is None:
+            self.scroll_to_widget(cell, animate=False, immediate=True)
+            return
+        box = cell.virtual_region.translate(cell.parent.virtual_region.offset)  # in the grid: its row's place
+        self.scroll_to_region(Region(box.x, box.y + span[0], box.width, span[1]), animate=False, immediate=True)
 
     def _scroll_vertically(self, widget: Static) -> None:
         region = widget.virtual_region
@@ -212,11 +216,9 @@ class CompareGrid(ScrollableContainer, can_focus=False):
             self.row, self.column = cell.row, cell.column
             self.show_cursor()
 
-    def on_proposal_item_clicked(self, message: ProposalItem.Clicked) -> None:
+    def on_compare_cell_clicked(self, message: CompareCell.Clicked) -> None:
         message.stop()
-        cell = message.item.parent
-        if isinstance(cell, CompareCell):
-            self.move_to(cell.row, cell.column, message.item.index)
+        self.move_to(message.cell.row, message.cell.column, message.index)
 
     # -- layout: columns for the year header; title and change lines stay in view -----------
     def on_resize(self) -> None:
