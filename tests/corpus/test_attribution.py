@@ -1,6 +1,12 @@
 """Who said it: the reporting patterns of British health news."""
 
+from pathlib import Path
+
 from engine_support import pairs, quotes_of
+
+from gpreader.corpus.extract import extract_quotes
+from gpreader.corpus.model import Article
+from gpreader.corpus.speakers import build_speakers
 
 
 def speakers(*paragraphs: str) -> list[str | None]:
@@ -200,3 +206,31 @@ def test_speaker_changes_and_pronoun_follows_the_latest():
         "Labour’s shadow health secretary, Andy Burnham, said: “That is nonsense.”",
         "He added: “Patients know it.”",
     ) == ["Jeremy Hunt", "Andy Burnham", "Andy Burnham"]
+
+
+def test_an_epithet_before_a_name_is_not_part_of_it():
+    assert speakers(
+        "Veteran Hannah Hunter said the plans were ‘a sticking plaster’.",
+        "Outspoken Dr Laura Ryan said: ‘It will not work.’",
+        "Respected Professor Alan Ford said the plans were ‘far too little, far too late’.",
+    ) == ["Hannah Hunter", "Laura Ryan", "Alan Ford"]
+
+
+def test_what_is_said_is_not_taken_for_the_speakers_role():
+    article = Article("t", Path("t.txt"), "Headline", [
+        "GPs warn of a crisis.",
+        "Dr Hannah Hunter said the plans for the GP contract were ‘a inadequate threat’.",
+    ])
+    article.quotes = extract_quotes(article)
+    build_speakers([article])
+    assert [q.speaker for q in article.quotes] == ["Hannah Hunter"]
+    assert [r.text for r in article.local_speakers["Hannah Hunter"].roles] == []
+
+
+def test_a_scheme_or_an_institute_named_in_capitals_is_never_a_speaker():
+    assert speakers(
+        "Mr Geoff Doyle: ‘This is an urgent moment for general practice.’",
+        "Separately, 70 per cent said the Additional Roles Reimbursement Scheme should be the top priority,"
+        " according to the Institute for Fiscal Studies.",
+        "‘The evidence is clear and we should act on it,’ he said.",
+    ) == ["Geoff Doyle", "Geoff Doyle"]

@@ -85,6 +85,9 @@ LINKERS = re.compile(r"^(?:(?:meanwhile|however|but|and|also|now|today|yesterday
 ABBREV = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Rev|Cllr|No|vs|etc|i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$|\b[A-Z]\.$")
 SENT_BREAK = re.compile(r"[.!?…]+[’”'\")\]]*(?:\s+|(?=[A-Z‘“]))")
 # standfirst: "…, the chief executive of NHS England has said today."
+# in what STANDFIRST_ROLE takes for a role, words that make it a clause: "said the plans for
+# the GP contract were unworkable" reports what was said, it does not say who said it
+CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|could|should|must|might|may|can|need|needs)\b", re.I)
 STANDFIRST_ROLE = re.compile(
     r"(?:,|\b(?:says|said))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?"
     r"(?:\s+(?:said|says|suggested|claimed|argued|warned))?(?:\s+(?:today|yesterday|this week))?\s*[.]?\s*$"
@@ -380,7 +383,7 @@ class Attributor:
             masked = self.masked[p]
             for a, b in self.sentences[p]:
                 m = STANDFIRST_ROLE.search(masked[a:b])
-                if not m:
+                if not m or _not_a_role(masked[a:b], par[a:b], m):
                     continue
                 ref = classify(m.group(1))
                 if ref is not None and ref.kind == "role":
@@ -529,6 +532,13 @@ NP_CONJUNCTION = re.compile(r"\b(?:that|which|who|and|but)\b")
 BEFORE_LOWER_WORD = re.compile(r"\s+(?=[a-z]{3,})")
 
 
+def _not_a_role(masked: str, text: str, m: re.Match) -> bool:
+    """True when STANDFIRST_ROLE's role *m* holds quoted words (masked differs from the text)
+    or a verb of a clause."""
+    start, end = m.span(1)
+    return masked[start:end] != text[start:end] or bool(CLAUSE_VERB.search(text, start, end))
+
+
 def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     """'’, he said.' / ' said the former RCGP chairwoman.' / ', Dr Bewick added.'"""
     m = REPORTING_REST.match(after)
@@ -646,6 +656,8 @@ NAME_CORE = re.compile(
     r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr)\s+)+"
     r"(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+|\b[A-Z][a-z]+(?:\s+[A-Z][\w’'\-]+){1,2}"
 )
+# after a name-like run of capitalised words, another one (not an acronym: "Jeremy Hunt MP")
+LONGER_PROPER_NOUN = re.compile(r"\s+[A-Z][a-z]")
 NAME_PRE = re.compile(r"(?:\b(?:[A-Z][A-Za-z]{1,20}|[a-z]{1,20})\s+){1,4}$")
 NAME_APPOSITION = re.compile(
     r",\s+(?:a |an |the |who |chair|head|chief|president|director|deputy|national|former|lead)[^,]{2,120},"
@@ -670,10 +682,11 @@ DOCUMENT_HEAD = re.compile(  # the end of every DOCUMENT_MENTION: its last capit
 )
 
 
-def _scan(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+def _scan(pattern: re.Pattern, starts: re.Pattern, text: str, keep=None) -> Iterator[re.Match]:
     """``pattern.finditer(text)``, with *pattern* tried only where *starts* matches.
 
     *starts* matches one character, at the first character of every match of *pattern*.
+    A match that *keep* (if given) turns down is passed over, and the next start tried.
     """
     end = 0
     for start in starts.finditer(text):
@@ -681,7 +694,7 @@ def _scan(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Mat
         if at < end:
             continue
         m = pattern.match(text, at)
-        if m:
+        if m and (keep is None or keep(m)):
             yield m
             end = m.end()
 
@@ -697,7 +710,9 @@ def _named_in(sentence: str) -> tuple[Ref, ...]:
 @functools.lru_cache(maxsize=4096)
 def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
     found: list[Ref] = []
-    for m in _scan(NAME_CORE, NAME_START, sentence):
+    # not a run of capitals that goes on ("the Additional Roles Reimbursement Scheme"); the
+    # words inside it are tried again ("Respected Professor Alan Ford said": Professor Alan Ford)
+    for m in _scan(NAME_CORE, NAME_START, sentence, lambda m: LONGER_PROPER_NOUN.match(sentence, m.end()) is None):
         pre = NAME_PRE.search(sentence, max(0, m.start() - 90), m.start())
         phrase = (pre.group(0) if pre else "") + m.group(0)
         ref = classify(phrase)

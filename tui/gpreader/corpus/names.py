@@ -57,6 +57,11 @@ DOCUMENT_WORDS = set(
     manifesto letter consultation audit inquiry guidance research briefing blueprint
     white green proposals proposal figures data statement bill act""".split()
 )
+# Last words that end the name of a body or a scheme, never a person's (without "Dr", "Ms"…)
+NOT_SURNAMES = (ORG_WORDS - {"england", "nice", "monitor", "labour"}) | {
+    "scheme", "schemes", "studies", "programme", "programmes", "initiative", "initiatives", "sites",
+    "pilot", "pilots", "contract", "contracts", "payments", "fund", "funds", "trusts", "care",
+}
 ROLE_WORDS = set(
     """chief chair chairman chairwoman chairperson director secretary executive minister head
     lead leader spokesperson spokesman spokeswoman president officer commissioner author
@@ -66,8 +71,15 @@ ROLE_WORDS = set(
     general national regional practice senior principal vice representative representatives
     negotiator negotiators tsar czar""".split()
 )
+# Epithets that British news prose puts before a name: "Veteran Hannah Hunter said",
+# "Outspoken Dr Laura Ryan". Not a part of the name (none is a common surname).
+EPITHETS = {
+    "Veteran", "Outspoken", "Respected", "Retired", "Prominent", "Leading", "Eminent", "Renowned",
+    "Controversial", "Influential", "Experienced", "Longtime", "Long-serving", "Long-standing",
+    "Embattled", "Beleaguered", "Celebrated", "Distinguished", "Incoming", "Outgoing", "Award-winning",
+}
 # Capitalised words that begin a role rather than a name: "Health Secretary Jeremy Hunt".
-ROLE_CAPS = {w.capitalize() for w in ROLE_WORDS} | {"Prime", "Shadow", "Health", "Former", "Acting", "Interim"}
+ROLE_CAPS = {w.capitalize() for w in ROLE_WORDS} | {"Prime", "Shadow", "Health", "Former", "Acting", "Interim"} | EPITHETS
 PRONOUNS = {"he": "m", "she": "f", "it": "it", "they": "they", "we": "we", "i": "i"}
 DETERMINERS = {"the", "its", "their", "his", "her", "a", "an", "our", "this", "that", "these", "those"}
 PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ter", "st", "mc"}
@@ -219,6 +231,8 @@ def _classify_cached(phrase: str) -> Ref | None:
         roles = [role] if role and any(w.lower() in ROLE_WORDS or w.lower() in ORG_WORDS or ACRONYM.match(w) for w in rest) else []
         if name_toks[0] in {"NHS", "The"}:
             return None
+        if not honorific and name_toks[-1].lower() in NOT_SURNAMES:
+            return None  # "Additional Roles Reimbursement Scheme", "(Institute for) Fiscal Studies"
         return Ref("person", name=" ".join(name_toks), honorific=honorific, roles=roles, text=text)
     if len(toks) == 1 and PLURAL_ACRONYM.match(toks[0]):
         return None  # "GPs", "CCGs": a plural of people, not a speaker
