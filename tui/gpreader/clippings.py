@@ -21,6 +21,7 @@ import platformdirs
 from gpreader.atomic import write_atomic
 from gpreader.citation import attribution, format_citation, markdown_blockquote, source_label, speaker_role
 from gpreader.corpus.model import Article, Quote, Speaker
+from gpreader.counts import plural
 from gpreader.filelock import exclusive_lock
 
 DATA_DIR_ENV = "GPREADER_DATA_DIR"
@@ -213,8 +214,7 @@ class ClippingStore:
     @staticmethod
     def to_markdown(clippings: list[Clipping]) -> str:
         """A Markdown document: a title, a count, then one blockquote per clipping (deterministic)."""
-        count = f"{len(clippings)} clipping{'' if len(clippings) == 1 else 's'}"
-        parts = ["# gpreader clippings", count]
+        parts = ["# gpreader clippings", plural(len(clippings), "clipping")]
         parts += [c.to_markdown() for c in clippings] or ["No clippings yet."]
         return "\n\n".join(parts) + "\n"
 

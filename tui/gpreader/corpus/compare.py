@@ -7,7 +7,8 @@ each article's plan, and an article's proposals are made only when a cell shows 
 (over 10,000 articles: half a second and a few megabytes, where making every proposal took
 seconds and 230 MB for proposals mostly never drawn). Per theme, ``ThemeChanges`` says which
 signals (as written in the themes file) occur in every column, which are new in a later
-column, and which come back after a column without them. ``ThemeChanges.summary()`` is the one line shown under a theme.
+column, and which come back after a column without them. ``ThemeChanges.summary()`` is the
+one line shown under a theme.
 
 ``parse_years(["2013", "2014-2024"])`` reads years and ranges for the command line.
 """

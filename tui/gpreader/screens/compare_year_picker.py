@@ -10,6 +10,7 @@ from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from gpreader import keys
+from gpreader.counts import plural
 
 HINT = "space or 1-9 tick a year · a all · enter applies · esc cancels"
 
@@ -38,7 +39,7 @@ class YearPicker(ModalScreen[list[int] | None]):
                 count = self.counts.get(year)
                 label = f"{n}  {year}" if n <= 9 else f"   {year}"
                 if count is not None:
-                    label += f"  ({count} article{'' if count == 1 else 's'})"
+                    label += f"  ({plural(count, 'article')})"
                 selections.append(Selection(Content(label), year, year in self.chosen))
             yield YearList(*selections, id="year-list")
             yield Static(Content(HINT), id="year-picker-hint")

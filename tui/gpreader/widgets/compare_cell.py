@@ -79,15 +79,17 @@ class CompareCell(Widget, can_focus=True):
         """The indexes of the proposals drawn now (a window of at most SHOWN)."""
         return list(range(self.first, min(len(self.proposals), self.first + SHOWN)))
 
+    def _hidden(self) -> tuple[int, int]:
+        """How many proposals lie above and below the window."""
+        shown = self.shown
+        if not shown:
+            return 0, 0
+        return shown[0], len(self.proposals) - 1 - shown[-1]
+
     def more(self) -> list[str]:
         """The lines that say how many proposals lie above and below the window."""
-        shown = self.shown
-        out = []
-        if shown and shown[0] > 0:
-            out.append(more_content(shown[0], "above").plain)
-        if shown and shown[-1] < len(self.proposals) - 1:
-            out.append(more_content(len(self.proposals) - 1 - shown[-1], "below").plain)
-        return out
+        above, below = self._hidden()
+        return [more_content(n, where).plain for n, where in ((above, "above"), (below, "below")) if n]
 
     def _item(self, index: int) -> Content:
         if index == self.selected:
@@ -107,17 +109,17 @@ class CompareCell(Widget, can_focus=True):
         spans: dict[int, tuple[int, int]] = {}
         if not self.proposals:
             lines.append(Content.styled(EMPTY, "dim"))
-        shown = self.shown
-        if shown and shown[0] > 0:
-            lines += [more_content(shown[0], "above"), Content("")]
-        for index in shown:
+        above, below = self._hidden()
+        if above:
+            lines += [more_content(above, "above"), Content("")]
+        for index in self.shown:
             wrapped = self._item(index).wrap(width)
             if index == self.selected:  # reversed, as a block
                 wrapped = [line.extend_right(width - line.cell_length).stylize("reverse") for line in wrapped]
             spans[index] = (len(lines), len(wrapped))
             lines += [*wrapped, Content("")]
-        if shown and shown[-1] < len(self.proposals) - 1:
-            lines += [more_content(len(self.proposals) - 1 - shown[-1], "below"), Content("")]
+        if below:
+            lines += [more_content(below, "below"), Content("")]
         self._laid = (width, lines, spans)
         return lines, spans
 
