@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from tui_fixture_corpus import GEDDES_TEXT
 from tui_helpers import screen_text, selected_text
 
+from gpreader.screens.breakpoints import breakpoint_classes
 from gpreader.widgets.article_list import ArticleList
 
 
@@ -56,3 +58,19 @@ async def test_finder_and_help_fit_a_small_terminal(app):
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         assert "gpreader keys" in screen_text(app)
+
+
+
+@pytest.mark.parametrize("size", [(40, 15), (59, 19), (60, 20), (99, 30), (100, 40), (159, 48), (160, 50)])
+async def test_the_first_layout_already_has_the_size_classes_textual_would_set(app, size):
+    """The main screen's width and height classes are set as it composes (so the first
+    frame is not laid out twice); they must be the ones Textual sets on a resize."""
+    width, height = size
+    async with app.run_test(size=size) as pilot:
+        at_first = set(app.screen.classes)
+        await pilot.resize_terminal(width + 1, height + 1)
+        await pilot.resize_terminal(width, height)  # Textual sets the classes itself
+        await pilot.pause()
+        made = breakpoint_classes(app, app.size)
+        assert {name for name, on in made.items() if on} == {name for name in made if app.screen.has_class(name)}
+        assert at_first == set(app.screen.classes)

@@ -12,6 +12,7 @@ from gpreader import keys
 from gpreader.corpus.model import Corpus
 from gpreader.counts import plural
 from gpreader.safe_text import one_line
+from gpreader.screens.breakpoints import breakpoint_classes
 from gpreader.widgets.article_list import ArticleList, ArticleOptions
 from gpreader.widgets.reading_pane import ReadingPane
 from gpreader.widgets.key_hints import KeyHints
@@ -38,6 +39,8 @@ class MainScreen(Screen):
         self.reading_folder = reading_folder
 
     def compose(self):
+        # the width classes now, not on the first resize: the first frame is not laid out twice
+        self.update_classes(breakpoint_classes(self.app, self.app.size), update=False)
         yield Header()
         with Horizontal(id="main"):
             yield ArticleList(self.corpus.articles, growing=self.reading_folder, id="sidebar")
