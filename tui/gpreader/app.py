@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import gc
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from gpreader import keys
-from gpreader.clippings import ClippingStore
 from gpreader.corpus.model import Corpus
 from gpreader.counts import plural
 from gpreader.open_folder import Folder
-from gpreader.quote_out import QuoteOut
 from gpreader.safe_text import one_line, printable
-from gpreader.screens.help_screen import HelpScreen
 from gpreader.screens.main_screen import MainScreen
 from gpreader.settings import SettingsStore
 from gpreader.terminal_filter import ControlCharacterFilter
 from gpreader.ui_theme import ThemeKeeper
+
+if TYPE_CHECKING:
+    from gpreader.clippings import ClippingStore
+    from gpreader.quote_out import QuoteOut
 
 
 def _speaker_commands():
@@ -61,7 +64,7 @@ class GPReaderApp(App[None]):
         self.folder_read = asyncio.Event()  # set once every article is in (or reading failed)
         if self.folder is None:
             self.folder_read.set()
-        self.quote_out = QuoteOut(self, store or ClippingStore(), on_change=self._clippings_changed)
+        self._store = store
         self.main_screen = MainScreen(self.corpus, reading_folder=self.folder is not None)
 
     def run(self, **kwargs):
@@ -79,16 +82,25 @@ class GPReaderApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
 
+    @cached_property
+    def quote_out(self) -> QuoteOut:
+        """Copying, clipping and exporting quotations (made when first needed, after the
+        first frame: the clippings file and the code that copies are not part of it)."""
+        from gpreader.clippings import ClippingStore
+        from gpreader.quote_out import QuoteOut
+
+        return QuoteOut(self, self._store or ClippingStore(), on_change=self._clippings_changed)
+
     def on_mount(self) -> None:
         self._clippings_changed(0)
-        self.quote_out.load()
         self.theme_keeper.start()
         if self.folder is None:
             self._report_problems()
 
     def on_ready(self) -> None:
-        """The first frame is on the screen: now read the folder, in a thread (whose first
-        job is to import what reading needs)."""
+        """The first frame is on the screen: now count the clippings, and read the folder
+        in a thread (whose first job is to import what reading needs)."""
+        self.quote_out.load()
         if self.folder is not None:
             self.run_worker(self._read_folder, thread=True, name="load folder")
 
@@ -163,6 +175,8 @@ class GPReaderApp(App[None]):
         self.theme_keeper.cycle()
 
     def action_show_keys(self) -> None:
+        from gpreader.screens.help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -16,28 +16,19 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
-import platformdirs
 
 from gpreader.atomic import write_atomic
 from gpreader.citation import attribution, format_citation, markdown_blockquote, source_label, speaker_role
 from gpreader.corpus.model import Article, Quote, Speaker
 from gpreader.counts import plural
 from gpreader.filelock import exclusive_lock
+from gpreader.user_dirs import DATA_DIR_ENV, data_dir  # noqa: F401 (data_dir: part of this module's API)
 
-DATA_DIR_ENV = "GPREADER_DATA_DIR"
 FILE_NAME = "clippings.json"
 
 
 class ClippingsError(Exception):
     """A clipping could not be saved or exported; ``str()`` is one line naming the path."""
-
-
-def data_dir() -> Path:
-    """``$GPREADER_DATA_DIR`` if set, else the platform's user data folder for gpreader."""
-    override = os.environ.get(DATA_DIR_ENV, "").strip()
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_data_dir("gpreader"))
 
 
 def _now_utc() -> str:

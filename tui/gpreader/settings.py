@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from gpreader.atomic import write_atomic
-from gpreader.clippings import data_dir
 from gpreader.filelock import exclusive_lock
+from gpreader.user_dirs import data_dir
 
 FILE_NAME = "settings.json"
 # --theme choices and the Textual themes they stand for, in the order `t` cycles them.

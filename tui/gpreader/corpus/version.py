@@ -7,7 +7,6 @@ the bytes of the engine's source files, so a forgotten bump cannot serve stale r
 from __future__ import annotations
 
 import functools
-import hashlib
 from pathlib import Path
 
 ENGINE_VERSION = "1"
@@ -24,6 +23,8 @@ ENGINE_FILES = (
 @functools.cache
 def engine_fingerprint() -> str:
     """'1:3fa9c2…': the version and a hash of the engine's source files."""
+    import hashlib  # here: the app's first frame imports this module, not hashlib
+
     digest = hashlib.sha256(ENGINE_VERSION.encode())
     here = Path(__file__).parent
     for name in ENGINE_FILES:
