@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.content import Content
 
-from gpreader.safe_text import is_safe, json_safe, markup_literal, one_line, printable
+from gpreader.safe_text import has_unsafe, is_safe, json_safe, markup_literal, one_line, printable
 
 _INVISIBLE_GONE = {ord(c): None for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"}
 
@@ -39,6 +39,20 @@ ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\x1b
 )
 def test_printable(raw, shown):
     assert printable(raw) == shown
+
+
+UNSAFE_CHARACTERS = (
+    [chr(c) for c in [*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000)]]
+    + list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+    + list("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u2028\u2029")
+)
+
+
+@pytest.mark.parametrize("around", ["", "plain words ", "no\u00a0break ", "line\n"])
+def test_has_unsafe_finds_every_character_a_terminal_must_not_get(around):
+    for character in UNSAFE_CHARACTERS:
+        assert has_unsafe(around + character + around), repr(character)
+    assert not has_unsafe(around + "‘quoted’ — 中文 😀 [b]x[/b]" + around)
 
 
 def test_one_line_has_no_line_breaks():

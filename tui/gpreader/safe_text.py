@@ -21,6 +21,7 @@ or ``markup=False``), never as markup.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
@@ -42,14 +43,28 @@ _ONE_LINE[ord("\n")] = " "
 
 # What must never reach a terminal as it is (for checks and for the last-line filter).
 _INVISIBLE = _BIDI + _ZERO_WIDTH.replace("\u00ad", "") + "\u2028\u2029"
-UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + _INVISIBLE + "\ud800-\udfff]")
+_UNSAFE_CLASS = "[\x00-\x09\x0b-\x1f\x7f-\x9f" + _INVISIBLE + "\ud800-\udfff]"
 # For text already laid out in cells: drop what takes no cell, keep the width of the rest.
 _STRIP_TABLE: dict[int, str | None] = {code: None for code in range(0x20)}
 _STRIP_TABLE.update({code: None for code in range(0x7F, 0xA0)})
 _STRIP_TABLE.update({ord(c): None for c in _INVISIBLE})
 _STRIP_TABLE.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
 # The same, for JSON text: characters json.dumps(ensure_ascii=False) leaves raw.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f" + _BIDI + _ZERO_WIDTH + "\u2028\u2029\ud800-\udfff]")
+_JSON_UNSAFE_CLASS = "[\x7f-\x9f" + _BIDI + _ZERO_WIDTH + "\u2028\u2029\ud800-\udfff]"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Compiled when first needed (each costs a millisecond or more, at start-up otherwise)."""
+    return re.compile(pattern)
+
+
+def has_unsafe(text: str) -> bool:
+    """True when *text* holds one of the characters that must never reach a terminal as
+    they are (C0 but ``\\n``, DEL, C1, bidi and zero-width controls, separators, lone
+    surrogates). Every one of them is unprintable to ``str.isprintable``, which answers
+    most text at once; only the rest (a no-break space, say) is searched character by character."""
+    return not text.isprintable() and _compiled(_UNSAFE_CLASS).search(text) is not None
 
 
 def printable(text: object) -> str:
@@ -63,7 +78,7 @@ def one_line(text: object) -> str:
 
 
 def strip_unsafe(text: str) -> str:
-    """*text* without the characters in ``UNSAFE``, keeping its width in terminal cells
+    """*text* without the characters ``has_unsafe`` looks for, keeping its width in terminal cells
     (they take none, but a lone surrogate, which becomes U+FFFD)."""
     return text.translate(_STRIP_TABLE)
 
@@ -71,7 +86,7 @@ def strip_unsafe(text: str) -> str:
 def json_safe(json_text: str) -> str:
     """JSON text (from ``json.dumps``) with DEL, C1, bidi, zero-width and lone surrogates
     written as ``\\uXXXX`` escapes: still valid JSON that decodes to the same strings."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+    return _compiled(_JSON_UNSAFE_CLASS).sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 def markup_literal(text: str) -> str:
@@ -84,4 +99,4 @@ def markup_literal(text: str) -> str:
 
 def is_safe(text: str) -> bool:
     """True when *text* holds nothing but printable characters, ``\\n`` included."""
-    return UNSAFE.search(text) is None
+    return not has_unsafe(text)

@@ -14,14 +14,14 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
-from gpreader.safe_text import UNSAFE, strip_unsafe
+from gpreader.safe_text import has_unsafe, strip_unsafe
 
 
 class ControlCharacterFilter(LineFilter):
     """Removes unsafe characters from the text of each rendered segment."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        if not any(UNSAFE.search(segment.text) for segment in segments if not segment.control):
+        if not any(has_unsafe(segment.text) for segment in segments if not segment.control):
             return segments
         cleaned: list[Segment] = []
         for text, style, control in segments:
