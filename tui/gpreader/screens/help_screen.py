@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -22,6 +24,7 @@ def section_content(title: str, rows: list[tuple[str, str]]) -> Content:
 class HelpScreen(ModalScreen[None]):
     """A scrollable list of every key binding; escape, ? or f1 closes it."""
 
+    CSS_PATH = Path(__file__).parent / "help_screen.tcss"
     BINDINGS = keys.HELP_SCREEN
 
     def compose(self):

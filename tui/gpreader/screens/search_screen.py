@@ -71,7 +71,7 @@ def sentence_content(hit: Hit) -> Content:
 class SearchScreen(ModalScreen[Hit | None]):
     """Dismissed with the hit to open in the reader, or None."""
 
-    CSS_PATH = Path(__file__).parent / "search_screen.tcss"
+    CSS_PATH = [Path(__file__).parent / "finder.tcss", Path(__file__).parent / "search_screen.tcss"]
     BINDINGS = keys.SEARCH_SCREEN
 
     def __init__(self, corpus: Corpus, cache: bool | Path = True) -> None:

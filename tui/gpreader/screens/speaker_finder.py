@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.color import Color
@@ -42,6 +43,7 @@ def hit_content(hit: SpeakerHit, dark: bool = True) -> Content:
 class SpeakerFinder(ModalScreen[str | None]):
     """Type to find a speaker; enter returns the speaker's canonical name."""
 
+    CSS_PATH = Path(__file__).parent / "finder.tcss"
     BINDINGS = keys.SPEAKER_FINDER
 
     def __init__(self, index: SpeakerIndex, query: str = "") -> None:

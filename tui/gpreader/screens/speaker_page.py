@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.color import Color
 from textual.content import Content
 from textual.screen import Screen
@@ -49,6 +51,7 @@ class QuoteOptions(OptionList):
 class SpeakerPage(Screen[tuple | None]):
     """Dismissed with the key of the quotation to open, or None to go back."""
 
+    CSS_PATH = Path(__file__).parent / "speaker_page.tcss"
     BINDINGS = keys.SPEAKER_PAGE
 
     @property
