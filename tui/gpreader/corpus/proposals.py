@@ -600,7 +600,11 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
         indexed = by_par.get(p, [])
         quotes = [q for _, q in indexed]
         statements = statements_by_par.get(p, [])
-        for a, b in _join_short(par, proposal_units(par), quotes):
+        units = _join_short(par, proposal_units(par), quotes)
+        triggers = [find_trigger(par[a:b]) for a, b in units]
+        last = max((i for i, t in enumerate(triggers) if t is not None), default=-1)
+        # what follows a paragraph's last proposal serves none (it is dropped, above): unlooked at
+        for (a, b), trigger in zip(units[: last + 1], triggers):
             ca, cb = _clip(par, a, b, quotes)  # without a reporting frame around a quotation
             share, holder = _coverage(par, ca, cb, quotes)
             quoted = share >= 0.5
@@ -609,7 +613,6 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
                 held = next(i for i, q in indexed if q is holder)
             stated = next((i for i, st in statements if st.start <= a < st.end or a <= st.start < b), -1)
             overlapping = [i for i, q in indexed if q.start < b and q.end > a]
-            trigger = find_trigger(par[a:b])
             mentions: list[int] = []
             if not quoted:
                 head = par[a:b]
