@@ -92,6 +92,32 @@ def test_titles_dame_lord_baroness():
     ) == ["Clare Gerada", "Darzi", "Julia Cumberlege"]
 
 
+def test_a_knight_or_dame_named_again_by_first_name_is_the_same_person():
+    assert speakers(
+        "‘This is the beginning,’ Sir Tim Curtis, chief executive of NHS Providers, said.",
+        "Sir Tim said: ‘When patients wait, GPs are furious.’",
+        "Sir Tim: ‘This is a flexible moment for general practice.’",
+        "Professor Sir Mike Richards said: ‘Screening must be redesigned.’",
+        "‘Nobody should wait,’ Sir Mike added.",
+        "Clare Gerada said: ‘General practice is in crisis.’",
+        "‘It must change,’ Dame Clare said.",
+    ) == ["Tim Curtis", "Tim Curtis", "Tim Curtis", "Mike Richards", "Mike Richards", "Clare Gerada", "Clare Gerada"]
+
+
+def test_sir_and_a_first_name_shared_by_two_people_is_not_guessed():
+    found = speakers(
+        "Sir Tim Curtis said: ‘We need more GPs.’",
+        "Tim Walsh said: ‘We need more nurses.’",
+        "‘Both matter,’ Sir Tim said.",
+    )
+    assert found[:2] == ["Tim Curtis", "Tim Walsh"]
+    assert found[2] == "Tim Curtis"  # the one of them who is a knight
+    assert speakers(
+        "Dame Sophie Walsh said: ‘We need more GPs.’",
+        "Sir Sophie said: ‘Wrong title.’",
+    )[1] != "Sophie Walsh"
+
+
 def test_honorifics_are_recorded_not_part_of_the_name():
     qs = quotes_of("Professor Sir Mike Richards said: ‘Screening must be redesigned.’")
     assert qs[0].speaker == "Mike Richards"
@@ -234,3 +260,29 @@ def test_a_scheme_or_an_institute_named_in_capitals_is_never_a_speaker():
         " according to the Institute for Fiscal Studies.",
         "‘The evidence is clear and we should act on it,’ he said.",
     ) == ["Geoff Doyle", "Geoff Doyle"]
+
+
+def test_sir_tim_alone_in_one_article_is_the_sir_tim_of_another_and_is_his_alias():
+    first = Article("a", Path("a.txt"), "One", ["Sir Tim Curtis, chief executive of NHS Providers, said: ‘We need more GPs.’"])
+    second = Article("b", Path("b.txt"), "Two", ["Sir Tim said: ‘Practices cannot wait.’"])
+    for article in (first, second):
+        article.quotes = extract_quotes(article)
+    speakers = build_speakers([first, second])
+    assert [q.speaker for q in second.quotes] == ["Tim Curtis"]
+    assert "Tim" not in speakers
+    assert "Sir Tim" in speakers["Tim Curtis"].aliases
+    assert "Sir Curtis" not in speakers["Tim Curtis"].aliases  # nobody says it
+    assert "Curtis" in speakers["Tim Curtis"].aliases
+
+
+def test_people_called_green_white_or_bill_are_people_not_documents():
+    assert speakers(
+        "Dr Beth Green, a GP in Leeds, said: ‘We need more GPs.’",
+        "‘It is too late,’ Professor Green added.",
+        "Mr Tom White said: ‘Practices are closing.’",
+        "Bill Jones told Pulse: ‘Nobody listened.’",
+    ) == ["Beth Green", "Beth Green", "Tom White", "Bill Jones"]
+    assert speakers(
+        "The Green Paper said: ‘Integration is the goal.’",
+        "The white paper said: ‘Patients come first.’",
+    ) == ["Green Paper", "paper"]

@@ -24,7 +24,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from gpreader.corpus.names import DOCUMENT_WORDS, ROLE_WORDS, Ref, classify, content_words, person_gender
+from gpreader.corpus.names import (
+    DOCUMENT_WORDS, GIVEN_NAME_TITLES, ROLE_WORDS, WEAK_HONORIFICS, Ref, classify, content_words, person_gender,
+)
 from gpreader.corpus.quotes import Span
 
 VERBS = r"""said|says|say|saying|told|tells|tell|telling|added|adds|adding|argued|argues|arguing|
@@ -212,6 +214,15 @@ class ArticleSpeakers:
 
     def _person(self, ref: Ref) -> Person | None:
         name = ref.name
+        if " " not in name and ref.honorific in GIVEN_NAME_TITLES:
+            knight = self._by_given_name(name, ref.honorific)
+            if knight is not None:  # "Sir Tim Curtis …", then "Sir Tim said"
+                if not knight.honorific or knight.honorific in WEAK_HONORIFICS:
+                    knight.honorific = ref.honorific
+                for r in ref.roles:
+                    if r not in knight.roles:
+                        knight.roles.append(r)
+                return knight
         for p in self.people:
             if p.kind != "person":
                 continue
@@ -229,6 +240,21 @@ class ArticleSpeakers:
         p = Person(name, ref.honorific, list(ref.roles))
         self.people.append(p)
         return p
+
+    def _by_given_name(self, given: str, title: str) -> Person | None:
+        """The one person named so far whose first name is *given* and whose title does not
+        say otherwise (a knight or dame is "Sir Tim", "Dame Clare" once introduced, whether
+        as "Sir Tim Curtis", "Professor Sir Mike Richards" or "Tim Curtis"); None when there
+        is none, or more than one."""
+        gender = person_gender("", title)
+        found = [
+            p for p in self.people
+            if p.kind == "person" and " " in p.name and p.name.split()[0] == given
+            and person_gender("", p.honorific) in (None, gender)
+        ]
+        if len(found) > 1:  # two Tims: the one who is Sir already, if only one is
+            found = [p for p in found if p.honorific == title]
+        return found[0] if len(found) == 1 else None
 
     def touch(self, person: Person | None) -> None:
         if person is None:

@@ -21,6 +21,8 @@ HONORIFICS = {
 # Honorifics that say nothing more than politeness: dropped from the canonical display
 # when a stronger title is known elsewhere.
 WEAK_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Mx"}
+# titles used with the first name once a person is introduced: "Sir Tim", "Dame Clare"
+GIVEN_NAME_TITLES = {"Sir", "Dame"}
 MALE_HONORIFICS = {"Mr", "Sir", "Lord", "Baron"}
 FEMALE_HONORIFICS = {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
 
@@ -57,6 +59,9 @@ DOCUMENT_WORDS = set(
     manifesto letter consultation audit inquiry guidance research briefing blueprint
     white green proposals proposal figures data statement bill act""".split()
 )
+# document words that are also people's names: "Dr Beth Green", "Mr White", "Bill Smith"
+NAME_DOCUMENT_WORDS = {"white", "green", "bill"}
+_NOT_NAME_WORDS = (ORG_WORDS | DOCUMENT_WORDS) - NAME_DOCUMENT_WORDS
 # Last words that end the name of a body or a scheme, never a person's (without "Dr", "Ms"…)
 NOT_SURNAMES = (ORG_WORDS - {"england", "nice", "monitor", "labour"}) | {
     "scheme", "schemes", "studies", "programme", "programmes", "initiative", "initiatives", "sites",
@@ -144,7 +149,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _is_name_token(tok: str) -> bool:
-    return bool(NAME_TOKEN.match(tok)) and not ACRONYM.match(tok) and tok.lower() not in ORG_WORDS | DOCUMENT_WORDS
+    return bool(NAME_TOKEN.match(tok)) and not ACRONYM.match(tok) and tok.lower() not in _NOT_NAME_WORDS
 
 
 def content_words(text: str) -> set[str]:
@@ -155,6 +160,19 @@ def content_words(text: str) -> set[str]:
 def org_name(tokens: list[str]) -> str:
     name = " ".join(tokens)
     return LEADING_ARTICLE.sub("", name)
+
+
+def _named_like_a_person(toks: list[str]) -> bool:
+    """'Dr Beth Green', 'Mr White', 'Green': a name that ends on a document word ("the Green
+    Paper" ends on "Paper", and "the white paper" is written small)."""
+    last = toks[-1]
+    if not last[:1].isupper() or last.lower() not in NAME_DOCUMENT_WORDS:
+        return False
+    if len(toks) == 1:
+        return True
+    before = toks[-2]
+    low = before.lower()
+    return low in HONORIFICS or (_is_name_token(before) and low not in DETERMINERS and low not in NOT_SURNAMES)
 
 
 def classify(phrase: str) -> Ref | None:
@@ -191,7 +209,7 @@ def _classify_cached(phrase: str) -> Ref | None:
     lowered = [t.lower() for t in toks]
     # documents: "the report", "The Fuller report", "new research", "the NHS Confederation report"
     head = lowered[-1]
-    if head in DOCUMENT_WORDS and len(toks) <= 5:
+    if head in DOCUMENT_WORDS and len(toks) <= 5 and not _named_like_a_person(toks):
         modifiers = [t for t in toks[:-1] if t[:1].isupper() and t.lower() not in DETERMINERS]
         if modifiers and all(m.lower() in ORG_WORDS or ACRONYM.match(m) for m in modifiers):
             return Ref("document", name=org_name(modifiers) + " " + toks[-1], text=text, author=org_name(modifiers))

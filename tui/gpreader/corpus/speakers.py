@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from gpreader.corpus.attribution import _acronym, same_org
 from gpreader.corpus.model import Article, Quote, Role, Speaker
-from gpreader.corpus.names import DOCUMENT_WORDS, WEAK_HONORIFICS, content_words
+from gpreader.corpus.names import DOCUMENT_WORDS, GIVEN_NAME_TITLES, WEAK_HONORIFICS, content_words, person_gender
 
 
 def _key(speaker: Speaker) -> str:
@@ -91,12 +91,16 @@ class _Canon:
     def __init__(self) -> None:
         self.by_key: dict[str, Speaker] = {}
         self.by_surname: dict[str, list[Speaker]] = {}
+        self.by_given: dict[str, list[Speaker]] = {}  # first name of a full name -> people
         self.bodies: dict[str, _Bodies] = {}  # organisations and documents, by kind
 
     def add(self, speaker: Speaker) -> None:
         self.by_key[_key(speaker)] = speaker
         if speaker.kind == "person":
-            self.by_surname.setdefault(speaker.name.split()[-1].lower(), []).append(speaker)
+            words = speaker.name.split()
+            self.by_surname.setdefault(words[-1].lower(), []).append(speaker)
+            if len(words) > 1:
+                self.by_given.setdefault(words[0], []).append(speaker)
         else:
             self.bodies.setdefault(speaker.kind, _Bodies()).add(speaker)
 
@@ -106,6 +110,8 @@ class _Canon:
         speaker.aliases.add(old_name)
         speaker.name = name
         self.by_key[_key(speaker)] = speaker
+        if speaker.kind == "person" and " " in name:
+            self.by_given.setdefault(name.split()[0], []).append(speaker)
         if speaker.kind != "person":
             self.bodies[speaker.kind].rename(speaker, old_name)
 
@@ -114,6 +120,13 @@ class _Canon:
         if hit is not None:
             return hit
         if local.kind == "person":
+            if " " not in local.name and local.honorific in GIVEN_NAME_TITLES:
+                gender = person_gender("", local.honorific)
+                titled = [s for s in self.by_given.get(local.name, []) if person_gender("", s.honorific) in (None, gender)]
+                if len(titled) > 1:
+                    titled = [s for s in titled if s.honorific == local.honorific]
+                if len(titled) == 1:  # "Sir Tim" alone in an article: the one Sir Tim known
+                    return titled[0]
             same = self.by_surname.get(local.name.split()[-1].lower(), [])
             if len(same) != 1:
                 return None
@@ -204,12 +217,18 @@ def build_speakers(articles: list[Article]) -> dict[str, Speaker]:
         # the latest real title wins: Professor in 2014, Dame later
         hit.honorific = _stronger(local.honorific, hit.honorific)
         hit.aliases |= local.aliases
-        hit.aliases.add(local.name)
-        if local.kind == "person":
-            surname = local.name.split()[-1]
-            hit.aliases.add(surname)
-            if local.honorific:
-                hit.aliases.add(f"{local.honorific} {surname}")
+        if local.kind != "person":
+            hit.aliases.add(local.name)
+        else:
+            words = local.name.split()
+            if local.honorific in GIVEN_NAME_TITLES:  # "Sir Tim", never "Sir Curtis" (nor "Tim")
+                hit.aliases.add(f"{local.honorific} {words[0]}")
+                if len(words) > 1:
+                    hit.aliases |= {local.name, words[-1]}
+            else:
+                hit.aliases |= {local.name, words[-1]}
+                if local.honorific:
+                    hit.aliases.add(f"{local.honorific} {words[-1]}")
         for role in local.roles:
             key = (id(hit), role.text, article.id)
             if key not in seen_roles:
