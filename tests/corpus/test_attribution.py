@@ -286,3 +286,22 @@ def test_people_called_green_white_or_bill_are_people_not_documents():
         "The Green Paper said: ‘Integration is the goal.’",
         "The white paper said: ‘Patients come first.’",
     ) == ["Green Paper", "paper"]
+
+
+def test_the_report_speaks_for_whoever_wrote_it_not_for_its_subject():
+    assert speakers(
+        "Earlier this year, a report by the Public Accounts Committee criticised the handling of PMS reviews.",
+        "The report said: ‘Practices are closing and the public is noticing.’",
+    ) == ["Public Accounts Committee"]
+    assert speakers(
+        "In a report on QOF payments, the Institute for Fiscal Studies argued that practices ‘need more support’.",
+        "The report said: ‘The contract has to change.’",
+    ) == ["Institute for Fiscal Studies", "Institute for Fiscal Studies"]
+    assert speakers(
+        "A report by the Royal College of Nursing looked at the MPIG withdrawal.",
+        "The report said: ‘Nurses are leaving.’",
+    ) == ["Royal College of Nursing"]
+
+
+def test_a_contract_or_payment_acronym_is_never_a_speaker():
+    assert speakers("QOF said: ‘This is wrong.’", "The MPIG said: ‘So is this.’") == [None, None]

@@ -531,7 +531,8 @@ class Attributor:
                         continue
                     name = re.escape(ref.name)
                     near = (
-                        rf"\b(?:report|research|study|survey|analysis)\b[^.;]{{0,60}}?,?\s+(?:by\s+|from\s+)?(?:the\s+)?{name}\b",
+                        # "a report by the King’s Fund", "In a report on X, the Y argued"; not "a report on X"
+                        rf"\b(?:report|research|study|survey|analysis)\b[^.;]{{0,60}}?(?:,\s+|\s+(?:by|from)\s+)(?:the\s+)?{name}\b",
                         rf"\b{name}(?:’s|'s)?\s+(?:new\s+|latest\s+)?(?:report|research|study|survey|analysis)\b",
                     )
                     if any(re.search(p, sent) for p in near):
@@ -692,8 +693,11 @@ DOCUMENT_MENTION = re.compile(
     r"\b(?:the\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}(?:report|review|stocktake|plan|strategy|paper|framework|study|survey)\b"
 )
 ORG_MENTION = re.compile(
-    r"\b(?:the\s+)?((?:[A-Z][\w’'&]*\s+){0,4}(?:[A-Z]{2,}s?|Confederation|Confed|College|Association|Fund|"
-    r"Foundation|Trust|Department of Health(?: and Social Care)?|Government))\b"
+    r"\b(?:the\s+)?((?:[A-Z][\w’'&]*\s+){0,4}(?:[A-Z]{2,}s?|(?:Confederation|Confed|College|Association|Fund|"
+    r"Foundation|Trust|Committee|Commission|Council|Institute|Society|Office|Agency|Board)"
+    # "Royal College of Nursing", "Institute for Fiscal Studies": the name goes on after of/for
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&]*(?:\s+(?:and\s+)?[A-Z][\w’'&]*){0,3})?|"
+    r"Department of Health(?: and Social Care)?|Government))\b"
 )
 
 # Cheap tests that let _named_in_cached skip most of the work. Python's regex engine tries
@@ -701,7 +705,8 @@ ORG_MENTION = re.compile(
 # to a pattern's first character class or literal.
 NAME_START = re.compile(r"[A-Z](?=[a-z]+\s+[A-Z])")  # where a NAME_CORE match can begin: "Dr S", "Anna S"
 ORG_HEAD = re.compile(  # in every ORG_MENTION match: two capitals, or its organisation word
-    r"[A-Z](?:[A-Z]|onfed|ollege|ssociation|und|oundation|rust|epartment of Health|overnment)"
+    r"[A-Z](?:[A-Z]|onfed|ollege|ssociation|und|oundation|rust|ommittee|ommission|ouncil|nstitute|ociety|ffice|"
+    r"gency|oard|epartment of Health|overnment)"
 )
 DOCUMENT_HEAD = re.compile(  # the end of every DOCUMENT_MENTION: its last capitalised word and the document word
     r"[A-Z][\w’'\-]+\s+(?:report|review|stocktake|plan|strategy|paper|framework|study|survey)\b"

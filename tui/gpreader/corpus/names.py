@@ -62,6 +62,10 @@ DOCUMENT_WORDS = set(
 # document words that are also people's names: "Dr Beth Green", "Mr White", "Bill Smith"
 NAME_DOCUMENT_WORDS = {"white", "green", "bill"}
 _NOT_NAME_WORDS = (ORG_WORDS | DOCUMENT_WORDS) - NAME_DOCUMENT_WORDS
+# contracts, payments and schemes of general practice, written as acronyms like bodies are
+SCHEME_ACRONYMS = {
+    "pms", "gms", "apms", "qof", "mpig", "arrs", "des", "les", "cquin", "qipp", "pbr", "iif", "gpfv", "ltp", "sfe",
+}
 # Last words that end the name of a body or a scheme, never a person's (without "Dr", "Ms"…)
 NOT_SURNAMES = (ORG_WORDS - {"england", "nice", "monitor", "labour"}) | {
     "scheme", "schemes", "studies", "programme", "programmes", "initiative", "initiatives", "sites",
@@ -252,6 +256,8 @@ def _classify_cached(phrase: str) -> Ref | None:
         if not honorific and name_toks[-1].lower() in NOT_SURNAMES:
             return None  # "Additional Roles Reimbursement Scheme", "(Institute for) Fiscal Studies"
         return Ref("person", name=" ".join(name_toks), honorific=honorific, roles=roles, text=text)
+    if lowered[-1] in SCHEME_ACRONYMS and all(t.lower() in SCHEME_ACRONYMS | DETERMINERS for t in toks):
+        return None  # "QOF", "the MPIG": a contract or a payment, never who speaks
     if len(toks) == 1 and PLURAL_ACRONYM.match(toks[0]):
         return None  # "GPs", "CCGs": a plural of people, not a speaker
     # organisations: capitalised words with an acronym or an organisation word
