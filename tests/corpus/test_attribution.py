@@ -305,3 +305,12 @@ def test_the_report_speaks_for_whoever_wrote_it_not_for_its_subject():
 
 def test_a_contract_or_payment_acronym_is_never_a_speaker():
     assert speakers("QOF said: ‘This is wrong.’", "The MPIG said: ‘So is this.’") == [None, None]
+
+
+def test_the_outlet_someone_talks_to_is_not_a_person():
+    assert speakers(
+        "Professor Joseph Sharma, chair of the RCGP, spoke at the conference.",
+        'Professor Sharma told Nursing Times: "We need more GPs."',
+        "Figures seen by Nursing Times show spending has fallen.",
+        'He added: "And more nurses."',
+    ) == ["Joseph Sharma", "Joseph Sharma"]

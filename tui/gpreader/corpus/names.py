@@ -62,6 +62,13 @@ DOCUMENT_WORDS = set(
 # document words that are also people's names: "Dr Beth Green", "Mr White", "Bill Smith"
 NAME_DOCUMENT_WORDS = {"white", "green", "bill"}
 _NOT_NAME_WORDS = (ORG_WORDS | DOCUMENT_WORDS) - NAME_DOCUMENT_WORDS
+# news outlets, named where people talk to them ("told Nursing Times"): never a person
+OUTLETS = {
+    "pulse", "nursing times", "health service journal", "gponline", "bmj", "guardian", "times", "sunday times",
+    "financial times", "telegraph", "daily telegraph", "independent", "observer", "daily mail", "mail",
+    "mirror", "bbc", "bbc news", "itv", "itv news", "sky news", "channel 4 news", "management in practice",
+    "healthcare leader", "onmedica", "hsj", "gp online", "pulse today",
+}
 # contracts, payments and schemes of general practice, written as acronyms like bodies are
 SCHEME_ACRONYMS = {
     "pms", "gms", "apms", "qof", "mpig", "arrs", "des", "les", "cquin", "qipp", "pbr", "iif", "gpfv", "ltp", "sfe",
@@ -253,6 +260,8 @@ def _classify_cached(phrase: str) -> Ref | None:
         roles = [role] if role and any(w.lower() in ROLE_WORDS or w.lower() in ORG_WORDS or ACRONYM.match(w) for w in rest) else []
         if name_toks[0] in {"NHS", "The"}:
             return None
+        if not honorific and " ".join(name_toks).lower() in OUTLETS:
+            return None  # "told Nursing Times": the outlet, not a person
         if not honorific and name_toks[-1].lower() in NOT_SURNAMES:
             return None  # "Additional Roles Reimbursement Scheme", "(Institute for) Fiscal Studies"
         return Ref("person", name=" ".join(name_toks), honorific=honorific, roles=roles, text=text)
