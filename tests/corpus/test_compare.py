@@ -18,6 +18,8 @@ from gpreader.corpus.proposals import find_proposals
 from gpreader.corpus.themes import Theme, load_themes
 from gpreader.resources import bundled_seeds
 
+from engine_support import found_proposals
+
 
 @pytest.fixture(scope="module")
 def seeds():
@@ -138,11 +140,13 @@ def test_undated_and_unthemed_proposals_are_counted():
     assert [p.text for p in t.proposals()] == ["The weather must improve.", "Practices should merge."]
 
 
-def test_rebuilding_does_not_read_the_articles_again(seeds, monkeypatch):
-    build_compare(seeds)
-    monkeypatch.setattr(proposals_module, "_find", lambda *a: pytest.fail("articles read again"))
+def test_rebuilding_does_not_read_the_articles_again(seeds):
+    build_compare(seeds).proposals()  # every proposal made: each article read once
+    before = {a.id: found_proposals(a) for a in seeds.articles}
+    assert all(found is not None for found in before.values())
     again = build_compare(seeds, years=[2014], theme_ids=["funding"])
-    assert again.cell("funding", 2014)[0].text  # its proposals are the ones found before
+    assert again.cell("funding", 2014)[0].text
+    assert all(found_proposals(a) is before[a.id] for a in seeds.articles)  # found before, not again
 
 
 @pytest.mark.parametrize("years, theme_ids", [(None, None), ([2014, 2024], None), (None, ["premises", "networks"])])
@@ -159,16 +163,17 @@ def test_each_cell_holds_its_themes_proposals_of_its_year_in_date_order(years, t
     assert t.count() == len(t.proposals()) == len({id(p) for p in t.proposals()})
 
 
-def test_a_cells_proposals_are_made_only_when_it_is_read(monkeypatch):
+def test_a_cells_proposals_are_made_only_when_it_is_read():
     corpus = load_corpus(bundled_seeds())  # articles of their own: none of their proposals made yet
-    made = []
-    find = proposals_module._find
-    monkeypatch.setattr(proposals_module, "_find", lambda article, known: made.append(article.id) or find(article, known))
+
+    def made() -> list[str]:
+        return [a.id for a in corpus.articles if found_proposals(a) is not None]
+
     t = build_compare(corpus)
-    assert made == [] and t.count() == 81
+    assert made() == [] and t.count() == 81
     cell = t.cell("premises", 2024)
     assert cell[0].themes and cell[-1].sort_key >= cell[0].sort_key
-    assert made == list(dict.fromkeys([cell[0].article_id, cell[-1].article_id]))
+    assert made() == sorted({cell[0].article_id, cell[-1].article_id}, key=[a.id for a in corpus.articles].index)
 
 
 def test_a_plan_that_does_not_fit_its_article_is_not_trusted():

@@ -290,7 +290,7 @@ class ArticleSpeakers:
             if p.kind != "person":
                 continue
             score = max((len(role_words & content_words(r)) for r in p.roles), default=0)
-            if score > best_score or (score == best_score and score > 0 and p in self.salient and (best not in self.salient or self.salient.index(p) > self.salient.index(best))):
+            if score > best_score or (score == best_score and score > 0 and p in self.salient and (best not in self.salient or self.salient.index(p) > self.salient.index(best))):  # type: ignore[arg-type]
                 best, best_score = p, score
         return best if best_score > 0 else None
 
@@ -458,7 +458,8 @@ class Attributor:
         # 3. the nearest verb of speech before it
         start = span.open_at if span.open_at is not None else span.start
         before = masked[max(a, start - 400) : start]  # a bound on work in run-on text
-        for m in reversed(list(find_verbs(before))):
+        verbs: list = list(find_verbs(before))  # (reversed(list(...)) trips mypyc 2.4)
+        for m in verbs[::-1]:
             head = before[: m.start()]
             if "x" * 4 in head[-12:]:
                 continue

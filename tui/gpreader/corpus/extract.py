@@ -36,8 +36,8 @@ def extract_quotes(article: Article) -> list[Quote]:
         name = person.name if person else None
         if person is not None:
             remember(person)
-        if person is not None and att.alias:
-            local[name].aliases.add(att.alias)
+        if person is not None and att is not None and att.alias:
+            local[person.name].aliases.add(att.alias)
         quotes.append(
             Quote(
                 article_id=article.id,

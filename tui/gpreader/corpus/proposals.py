@@ -34,9 +34,10 @@ import weakref
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from gpreader.corpus.attribution import same_org, sentences
+from gpreader.corpus.compiled import mypyc_attr
 from gpreader.corpus.model import Article, Corpus, PubDate, Quote, Speaker
 from gpreader.corpus.names import classify, classify_kind
 from gpreader.corpus.themes import Theme, ThemeMatcher, default_matcher, default_themes, matcher_for
@@ -271,8 +272,8 @@ def find_trigger(text: str) -> str | None:
         if start >= 2 and text[start] == "]" and text[start - 2] == "[":
             start -= 2  # "[W]hat if"
         return text[start : m.end()].strip()
-    m = OPENER.match(norm)
-    return text[m.start() : m.end()].strip() if m else None
+    o = OPENER.match(norm)
+    return text[o.start() : o.end()].strip() if o else None
 
 
 # -- units ---------------------------------------------------------------------------------
@@ -429,7 +430,7 @@ class _Speakers:
         if s is not None:
             kind = s.kind
         else:
-            kind = _classify_kind(name)  # type: ignore[arg-type]
+            kind = _classify_kind(name)  # type: ignore
         self._kinds[name] = kind
         return kind
 
@@ -503,7 +504,7 @@ def _entry(article: Article, known: _Speakers) -> tuple:
     if cached is not None and cached[0]() is article and cached[1] == key:
         return cached
     ident = id(article)
-    entry = (weakref.ref(article, lambda _r, ident=ident: _FOUND.pop(ident, None)), key, _find(article, known), {})
+    entry: Any = (weakref.ref(article, lambda _r, ident=ident: _FOUND.pop(ident, None)), key, _find(article, known), {})  # type: ignore[misc]
     _FOUND[ident] = entry
     return entry
 
@@ -534,6 +535,7 @@ PLAN_ATTR = "_proposal_plan"
 _ELLIPSIS = "…"
 
 
+@mypyc_attr(native_class=False)  # pickled from worker processes
 class Plan:
     """An article's plan, and the lists it was made from: it serves only while the article
     holds those same lists (pickling keeps that, so a plan made in a worker process serves)."""

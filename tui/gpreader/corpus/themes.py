@@ -36,7 +36,7 @@ from pathlib import Path
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+    import tomli as tomllib  # type: ignore
 
 THEMES_NAME = "themes.toml"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")

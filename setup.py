@@ -1,0 +1,100 @@
+"""Build: the package from tui/, the seeds inside it, and the corpus engine compiled with mypyc.
+
+The engine's hot modules (quote finding, attribution, names, proposals, themes, cleaning) are
+plain, type-annotated Python; mypyc compiles the same source to C extension modules, about
+1.6x faster (benchmarks/README.md). The compiled modules are optional: with
+GPREADER_PURE_PYTHON=1, or when mypyc or a C compiler is missing or the compile fails, the
+package is built as pure Python and behaves the same, only slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
+
+HERE = Path(__file__).parent
+ENGINE = "tui/gpreader/corpus"
+COMPILED = ["attribution", "quotes", "names", "extract", "clean", "text", "themes", "proposals"]
+
+
+class BuildPyWithSeeds(build_py):
+    """The bundled articles go inside the package, as gpreader/seeds."""
+
+    def run(self) -> None:
+        super().run()
+        target = Path(self.build_lib) / "gpreader" / "seeds"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(HERE / "seeds", target)
+
+
+class OptionalBuildExt(build_ext):
+    """Compile the engine if we can; if not, say so and install pure Python."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except Exception as exc:  # no compiler, no headers: the pure-Python engine does the same
+            self.warn(f"gpreader: the corpus engine is not compiled ({exc}); using pure Python")
+            self._remove_outputs()
+            return
+        if self.extensions:
+            self._record_sources()
+
+    def _record_sources(self) -> None:
+        """COMPILED_FROM: each compiled module's source hash, so that a module edited after
+        the build is noticed (compiled.py): Python imports the extension, not the edited file."""
+        lines = "".join(
+            f"{name} {hashlib.sha256((HERE / ENGINE / f'{name}.py').read_bytes()).hexdigest()}\n" for name in COMPILED
+        )
+        targets = [Path(self.build_lib) / "gpreader" / "corpus"]
+        if self.inplace:
+            targets.append(HERE / ENGINE)
+        for folder in targets:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "COMPILED_FROM").write_text(lines, encoding="utf-8")
+
+    def build_extension(self, ext) -> None:
+        try:
+            super().build_extension(ext)
+        except Exception:
+            self._remove_outputs()
+            raise
+
+    def _remove_outputs(self) -> None:
+        # a half-built set would not import: shims without their shared library
+        for folder in (Path(self.build_lib) / "gpreader" / "corpus", HERE / ENGINE):
+            (folder / "COMPILED_FROM").unlink(missing_ok=True)
+        for ext in self.extensions:
+            for base in (self.build_lib, "." if self.inplace else None):
+                if base is None:
+                    continue
+                path = Path(base) / self.get_ext_filename(self.get_ext_fullname(ext.name))
+                path.unlink(missing_ok=True)
+        self.extensions = []
+
+
+def engine_extensions() -> list:
+    if os.environ.get("GPREADER_PURE_PYTHON"):
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        print("gpreader: mypyc is not installed; the corpus engine stays pure Python")
+        return []
+    # the modules they import (model, loader, …) stay interpreted: typed, not checked here
+    options = ["--follow-imports=silent", "--ignore-missing-imports"]
+    extensions = mypycify(options + [f"{ENGINE}/{name}.py" for name in COMPILED], opt_level="3", group_name="gpreader_engine")
+    # the shared library first: if it cannot be built, no module shim is left without it
+    return sorted(extensions, key=lambda ext: "__mypyc" not in ext.name)
+
+
+setup(
+    ext_modules=engine_extensions(),
+    cmdclass={"build_py": BuildPyWithSeeds, "build_ext": OptionalBuildExt},
+)
