@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, float | str] = {}
     _say(f"gpreader benchmarks: {n} articles ({text_mb:.1f} MB of text) in {folder}; "
          f"{args.repeat} runs per figure; python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
-         f"load average {os.getloadavg()[0]:.1f}")
+         f"load average {os.getloadavg()[0]:.1f}; {_engine_build()}")
 
     # 3. cold indexing (first: it also warms the cache for the others)
     cold = []
@@ -154,6 +154,17 @@ def _corpus(work: Path, n: int, seed: int) -> Path:
         generate(n, folder, seed)
         done.write_text("ok\n", encoding="utf-8")
     return folder
+
+
+def _engine_build() -> str:
+    """How the engine under test was built: the figures depend on it (README, setup.py)."""
+    out = subprocess.run(
+        [sys.executable, "-c", "from gpreader.corpus.compiled import engine_compiled, stale_modules as s; "
+         "print('engine compiled with mypyc' + (f' (STALE: {s()}; pip install -e . again)' if s() else '') "
+         "if engine_compiled() else 'engine pure Python (not compiled: pip install -e . to compile it)')"],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO / "tui")},
+    )
+    return out.stdout.strip() or f"engine build unknown ({out.stderr.strip()[-200:]})"
 
 
 def _timed(cmd: list[str], env: dict) -> tuple[float, float]:
