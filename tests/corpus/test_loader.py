@@ -153,3 +153,21 @@ def test_package_level_load_corpus_is_the_loader():
     from gpreader.corpus import load_corpus as exported
 
     assert len(exported(SEEDS).articles) == 5
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("2024-02-29", True), ("2000-02-29", True), ("2023-02-29", False), ("1900-02-29", False),
+    ("2014-04-30", True), ("2014-04-31", False), ("2014-12-31", True), ("2014-01-32", False),
+])
+def test_a_day_is_checked_against_its_month_and_leap_years(value, ok):
+    if ok:
+        assert PubDate.parse(value).day == int(value[-2:])
+    else:
+        with pytest.raises(ValueError, match="day out of range"):
+            PubDate.parse(value)
+
+
+def test_months_are_shown_as_english_abbreviations():
+    shown = [PubDate(2014, month, None, "month").display() for month in range(1, 13)]
+    assert shown == [f"{m} 2014" for m in "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()]
+    assert PubDate(2013, 5, 6, "week").display() == "c. May 2013" and PubDate(2014, 10, 3).display() == "3 Oct 2014"

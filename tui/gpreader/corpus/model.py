@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from pathlib import Path
 
 QUOTE_KINDS = ("full", "partial", "fragment")
 SPEAKER_KINDS = ("person", "organisation", "document")
 PRECISIONS = ("day", "week", "month", "year")
+
+
+# English, as the articles and their citations are (calendar.month_abbr follows the locale)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 @dataclass(frozen=True)
@@ -36,7 +45,7 @@ class PubDate:
         day = int(parts[2]) if len(parts) > 2 else None
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month out of range: {value!r}")
-        if day is not None and not 1 <= day <= calendar.monthrange(year, month or 1)[1]:
+        if day is not None and not 1 <= day <= _days_in_month(year, month or 1):
             raise ValueError(f"day out of range: {value!r}")
         given = ("year", "month", "day")[len(parts) - 1]
         precision = precision or given
@@ -52,7 +61,7 @@ class PubDate:
         """'3 Oct 2014', 'Feb 2014', 'c. May 2013' (a week), '2014'."""
         if self.precision == "year" or self.month is None:
             return f"{self.year}"
-        mon = calendar.month_abbr[self.month]
+        mon = MONTHS[self.month - 1]
         if self.precision == "month":
             return f"{mon} {self.year}"
         if self.precision == "week":

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
-
 from textual.color import Color
 from textual.content import Content
 from textual.style import Style
 
-from gpreader.corpus.model import Article
+from gpreader.corpus.model import MONTHS, Article
 from gpreader.safe_text import one_line, printable
 
 SEPARATOR = " · "
@@ -21,7 +19,7 @@ def date_label(article: Article) -> str | None:
     shown = article.date.display()
     date = article.date
     if date.precision == "week" and date.month and date.day:
-        shown += f" (week of {date.day} {calendar.month_abbr[date.month]} {date.year})"
+        shown += f" (week of {date.day} {MONTHS[date.month - 1]} {date.year})"
     if article.date.inferred:
         shown += " (date inferred)"
     return shown
