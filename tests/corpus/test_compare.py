@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gpreader.compare_render import render_json, render_markdown, render_text
+from gpreader.compare_render import JSON_VERSION, iter_json, iter_markdown, iter_text, render_json, render_markdown, render_text
 from gpreader.corpus import load_corpus
 from gpreader.corpus import proposals as proposals_module
 from gpreader.corpus.compare import CompareError, ThemeChanges, build_compare, parse_years
@@ -254,3 +254,27 @@ def test_themes_file_bundled_with_the_seeds_is_what_build_uses(seeds):
     bundled = load_themes(bundled_seeds() / "themes.toml")
     assert [r.id for r in build_compare(seeds).rows] == [t.id for t in bundled]
     assert all(isinstance(t, Theme) for t in bundled)
+
+
+@pytest.mark.parametrize("kw", [{}, {"years": [2014]}, {"years": [2013, 2024], "theme_ids": ["premises"]}, {"years": [2019]}])
+def test_the_json_written_in_pieces_is_the_document(seeds, kw):
+    t = build_compare(seeds, **kw)
+    whole = json.dumps({"version": JSON_VERSION, **t.to_json()}, ensure_ascii=False, indent=2) + "\n"
+    assert "".join(iter_json(t)) == whole == render_json(t)
+
+
+@pytest.mark.parametrize("write", [iter_json, iter_markdown, lambda t: iter_text(t, 250)])
+def test_the_outputs_are_written_as_they_are_made(write):
+    corpus = load_corpus(bundled_seeds())  # articles of their own: no proposals made yet
+    t = build_compare(corpus)
+    pieces = write(t)
+    next(pieces)  # the head is out before any proposal is made
+    assert [a.id for a in corpus.articles if found_proposals(a) is not None] == []
+    assert len(list(pieces)) >= len(t.rows)  # then a piece per theme at least
+
+
+def test_text_one_year_under_another_is_written_a_theme_at_a_time(seeds):
+    t = build_compare(seeds)
+    pieces = list(iter_text(t, 40))
+    assert len(pieces) == len(t.rows) + 1  # and the notes
+    assert pieces[0].startswith(t.rows[0].label) and t.rows[1].label not in pieces[0]

@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from gpreader import __version__
@@ -97,6 +97,21 @@ def _write(text: str) -> None:
     """Write to stdout with nothing a terminal would obey (see gpreader.safe_text)."""
     sys.stdout.write(printable(text))
     sys.stdout.flush()
+
+
+def _write_all(pieces: Iterable[str], batch: int = 1 << 20) -> None:
+    """``_write`` of a long output made in pieces, about a megabyte at a time: the whole
+    text is never held (``gpreader compare`` over a large archive)."""
+    pending: list[str] = []
+    size = 0
+    for piece in pieces:
+        pending.append(piece)
+        size += len(piece)
+        if size >= batch:
+            _write("".join(pending))
+            pending, size = [], 0
+    if pending:
+        _write("".join(pending))
 
 
 def _say(message: str) -> None:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len
 
@@ -106,23 +106,34 @@ def render_text(table: CompareTable, width: int | None = None) -> str:
     """The table for a terminal *width* columns wide (default 100): a grid of themes by years
     with a 'what changed' line under each theme, or, when the years would be narrower than
     24 columns, each theme's years one under another."""
+    return "".join(iter_text(table, width))
+
+
+def iter_text(table: CompareTable, width: int | None = None) -> Iterator[str]:
+    """``render_text`` a theme at a time (a theme's proposals are made as it is written)."""
     width = max(int(width or DEFAULT_WIDTH), 40)
     n = len(table.columns)
     label_w = min(LABEL_MAX, max([cell_len(clean(t.label)) for t in table.rows] + [5]))
     col_w = (width - label_w - 3 * n) // n if n else 0
     if n and col_w >= MIN_COLUMN:
-        lines = _grid(table, width, label_w, col_w)
+        parts = _grid(table, width, label_w, col_w)
     else:
-        lines = _stacked(table, width)
-    lines += _notes(table)
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+        parts = _stacked(table, width)
+    written = False
+    for lines in parts:
+        yield "".join(line.rstrip() + "\n" for line in lines)
+        written = written or bool(lines)
+    notes = _notes(table)
+    if notes or not written:  # (nothing at all is still one line)
+        yield "".join(line.rstrip() + "\n" for line in notes) or "\n"
 
 
-def _grid(table: CompareTable, width: int, label_w: int, col_w: int) -> list[str]:
+def _grid(table: CompareTable, width: int, label_w: int, col_w: int) -> Iterator[list[str]]:
     sep = "─" * label_w + "".join("─┼─" + "─" * col_w for _ in table.columns)
     head = _pad("Theme", label_w) + "".join(" │ " + _pad(str(y), col_w) for y in table.columns)
-    lines = [head, sep]
+    yield [head, sep]
     for theme in table.rows:
+        lines: list[str] = []
         columns = [_wrap(clean(theme.label), label_w)]
         columns += [_cell_lines(table.cell(theme.id, y), col_w, theme.id) for y in table.columns]
         height = max(len(c) for c in columns)
@@ -133,13 +144,12 @@ def _grid(table: CompareTable, width: int, label_w: int, col_w: int) -> list[str
             lines.append(row)
         lines += _wrap(clean(table.changes[theme.id].summary()), width, "  What changed: ", "    ")
         lines.append(sep)
-    return lines
+        yield lines
 
 
-def _stacked(table: CompareTable, width: int) -> list[str]:
-    lines: list[str] = []
+def _stacked(table: CompareTable, width: int) -> Iterator[list[str]]:
     for theme in table.rows:
-        lines += _wrap(clean(theme.label), width)
+        lines = _wrap(clean(theme.label), width)
         for year in table.columns:
             lines.append(f"  {year}")
             items = table.cell(theme.id, year)
@@ -149,7 +159,7 @@ def _stacked(table: CompareTable, width: int) -> list[str]:
                 lines += _wrap(item_text(p, theme.id), width, "    • ", "      ")
         lines += _wrap(clean(table.changes[theme.id].summary()), width, "  What changed: ", "    ")
         lines.append("")
-    return lines
+        yield lines
 
 
 # -- Markdown ----------------------------------------------------------------------------------
@@ -157,24 +167,89 @@ def _stacked(table: CompareTable, width: int) -> list[str]:
 def render_markdown(table: CompareTable) -> str:
     """A Markdown table: a row per theme, a column per year, and a 'What changed' column;
     a cell's proposals are separated by <br>; article text is escaped."""
+    return "".join(iter_markdown(table))
+
+
+def iter_markdown(table: CompareTable) -> Iterator[str]:
+    """``render_markdown`` a row (a theme) at a time."""
     head = ["Theme", *[str(y) for y in table.columns], "What changed"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    yield "| " + " | ".join(head) + " |\n" + "|" + "---|" * len(head) + "\n"
     for theme in table.rows:
         cells = [f"**{md_escape(theme.label)}**"]
         for year in table.columns:
             items = table.cell(theme.id, year)
             cells.append("<br>".join(md_escape(item_text(p, theme.id)) for p in items) if items else EMPTY)
         cells.append(md_escape(table.changes[theme.id].summary()))
-        lines.append("| " + " | ".join(cells) + " |")
+        yield "| " + " | ".join(cells) + " |\n"
     notes = _notes(table)
     if notes:
-        lines += ["", *notes]
-    return "\n".join(lines) + "\n"
+        yield "".join(line + "\n" for line in ["", *notes])
 
 
 # -- JSON ---------------------------------------------------------------------------------
 
 def render_json(table: CompareTable) -> str:
     """The table as one JSON object (see the module docstring), newline-terminated."""
-    doc = {"version": JSON_VERSION, **table.to_json()}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(table))
+
+
+def iter_json(table: CompareTable) -> Iterator[str]:
+    """``render_json(table)`` in pieces, each proposal made and written as it comes: the same
+    text as ``json.dumps(doc, ensure_ascii=False, indent=2)``, without holding the document
+    (over 10,000 articles it is 145 MB of text, and the objects it was made from ten times
+    that)."""
+    doc = _Open({"version": JSON_VERSION, "columns": list(table.columns), "themes": _OpenList(
+        _Open({
+            "id": t.id,
+            "label": t.label,
+            "cells": _OpenList(
+                _Open({"year": y, "proposals": _Lazy(table.cell(t.id, y))}) for y in table.columns
+            ),
+            "changes": table.changes[t.id].to_json(),
+        })
+        for t in table.rows
+    )})
+    doc["unthemed"] = [{"year": y, "count": len(table.unthemed.get(y, []))} for y in table.columns]
+    doc["undated"] = table.undated
+    yield from _stream(doc, 0)
+    yield "\n"
+
+
+class _Open(dict):
+    """A dict written member by member (it holds lazy parts)."""
+
+
+class _OpenList(list):
+    """A list written item by item (its items hold lazy parts)."""
+
+
+class _Lazy:
+    """Proposals written as JSON objects one at a time, made as they are read."""
+
+    def __init__(self, proposals: Sequence[Proposal]) -> None:
+        self.proposals = proposals
+
+
+def _stream(value: object, level: int) -> Iterator[str]:
+    """Pieces of ``json.dumps(value, ensure_ascii=False, indent=2)`` nested *level* deep."""
+    inner = "\n" + "  " * (level + 1)
+    if isinstance(value, _Open):
+        if not value:
+            yield "{}"
+            return
+        sep = "{"
+        for key, item in value.items():
+            yield sep + inner + json.dumps(key, ensure_ascii=False) + ": "
+            yield from _stream(item, level + 1)
+            sep = ","
+        yield "\n" + "  " * level + "}"
+    elif isinstance(value, (_OpenList, _Lazy)):
+        items = (p.to_json() for p in value.proposals) if isinstance(value, _Lazy) else value
+        sep = None
+        for item in items:
+            yield (sep or "[") + inner
+            yield from _stream(item, level + 1)
+            sep = ","
+        yield "[]" if sep is None else "\n" + "  " * level + "]"
+    else:  # written whole, by the json module: a nested object's lines indented to its level
+        yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
