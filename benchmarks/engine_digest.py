@@ -17,13 +17,16 @@ import argparse
 import dataclasses
 import hashlib
 import json
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tui"))
+# GPREADER_ENGINE_ROOT: another copy of the package to digest (tests/corpus/test_compiled.py
+# digests the source as pure Python against the compiled engine)
+sys.path.insert(0, os.environ.get("GPREADER_ENGINE_ROOT") or str(HERE.parent / "tui"))
 
 from gpreader.corpus.loader import load_corpus  # noqa: E402
 from gpreader.corpus.model import PubDate  # noqa: E402
@@ -97,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         total.update(digest.encode())
         print(f"{digest}  {folder}  ({n_articles} articles, {n_quotes} quotes, {time.perf_counter() - t0:.1f} s)")
     print(f"{total.hexdigest()}  ALL")
+    from gpreader.corpus.compiled import engine_compiled
+
+    print("engine compiled with mypyc" if engine_compiled() else "engine pure Python")
     return 0
 
 

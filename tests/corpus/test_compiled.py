@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +47,33 @@ def test_a_module_edited_after_the_build_is_noticed_and_keys_the_cache_by_what_r
     assert compiled.source_digest("attribution.py") == built_from
     assert compiled.source_digest("quotes.py") == hashlib.sha256((compiled.HERE / "quotes.py").read_bytes()).hexdigest()
     assert version.engine_fingerprint() != before  # the cache is keyed by the code that runs
+
+
+def test_the_compiled_engine_finds_what_its_source_finds(tmp_path):
+    # mypyc compiles the same source, but checks types at run time and treats a few things
+    # differently: everything the engine finds on the seeds and 150 generated articles must
+    # be the same, interpreted and compiled.
+    repo = Path(__file__).resolve().parents[2]
+    pure = tmp_path / "pure"
+    shutil.copytree(repo / "tui" / "gpreader", pure / "tui" / "gpreader",
+                    ignore=shutil.ignore_patterns("*.so", "*.pyd", "COMPILED_FROM", "__pycache__"))
+    (pure / "seeds").symlink_to(repo / "seeds")  # the bundled themes, found beside the package
+    sys.path.insert(0, str(repo / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.remove(str(repo / "benchmarks"))
+    generate(150, tmp_path / "generated", seed=3)
+
+    def digest(root: Path | None) -> list[str]:
+        env = {**os.environ, "GPREADER_ENGINE_ROOT": str(root) if root else ""}
+        out = subprocess.run(
+            [sys.executable, str(repo / "benchmarks" / "engine_digest.py"), str(repo / "seeds"), str(tmp_path / "generated")],
+            env=env, capture_output=True, text=True, check=True,
+        ).stdout.splitlines()
+        return [line.split()[0] for line in out[:-1]] + [out[-1]]
+
+    interpreted, running = digest(pure / "tui"), digest(None)
+    assert interpreted[-1] == "engine pure Python"
+    assert running[-1] == ("engine compiled with mypyc" if compiled.engine_compiled() else "engine pure Python")
+    assert interpreted[:-1] == running[:-1]
