@@ -37,11 +37,12 @@ class OptionalBuildExt(build_ext):
     """Compile the engine if we can; if not, say so and install pure Python."""
 
     def run(self) -> None:
+        inplace = self.inplace  # (setuptools clears it while it builds, and sets it back after)
         try:
             super().run()
         except Exception as exc:  # no compiler, no headers: the pure-Python engine does the same
             self.warn(f"gpreader: the corpus engine is not compiled ({exc}); using pure Python")
-            self._remove_outputs()
+            self._remove_outputs(inplace)
             return
         if self.extensions:
             self._record_sources()
@@ -59,23 +60,16 @@ class OptionalBuildExt(build_ext):
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "COMPILED_FROM").write_text(lines, encoding="utf-8")
 
-    def build_extension(self, ext) -> None:
-        try:
-            super().build_extension(ext)
-        except Exception:
-            self._remove_outputs()
-            raise
-
-    def _remove_outputs(self) -> None:
-        # a half-built set would not import: shims without their shared library
+    def _remove_outputs(self, inplace: bool) -> None:
+        """No extension module at all, built now or left by an older build (an editable
+        install keeps them beside the source): a half-built set would not even import."""
         for folder in (Path(self.build_lib) / "gpreader" / "corpus", HERE / ENGINE):
             (folder / "COMPILED_FROM").unlink(missing_ok=True)
         for ext in self.extensions:
-            for base in (self.build_lib, "." if self.inplace else None):
-                if base is None:
-                    continue
-                path = Path(base) / self.get_ext_filename(self.get_ext_fullname(ext.name))
-                path.unlink(missing_ok=True)
+            Path(self.build_lib, self.get_ext_filename(self.get_ext_fullname(ext.name))).unlink(missing_ok=True)
+            if inplace:
+                self.inplace = True
+                Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
         self.extensions = []
 
 

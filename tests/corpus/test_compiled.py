@@ -39,13 +39,15 @@ def test_a_module_edited_after_the_build_is_noticed_and_keys_the_cache_by_what_r
     record.write_text(f"attribution {built_from}\n", encoding="utf-8")
     before = version.engine_fingerprint()
     monkeypatch.setattr(compiled, "RECORD", record)
-    monkeypatch.setattr(compiled, "is_compiled", lambda module: module == "attribution")
+    # attribution compiled from an older source, quotes compiled with no record, names not compiled
+    monkeypatch.setattr(compiled, "is_compiled", lambda module: module in ("attribution", "quotes"))
     compiled._recorded.cache_clear()
     version.engine_fingerprint.cache_clear()
 
-    assert compiled.stale_modules() == ["attribution"]
+    assert compiled.stale_modules() == ["quotes", "attribution"]
     assert compiled.source_digest("attribution.py") == built_from
-    assert compiled.source_digest("quotes.py") == hashlib.sha256((compiled.HERE / "quotes.py").read_bytes()).hexdigest()
+    assert compiled.source_digest("quotes.py").startswith("unrecorded ")
+    assert compiled.source_digest("names.py") == hashlib.sha256((compiled.HERE / "names.py").read_bytes()).hexdigest()
     assert version.engine_fingerprint() != before  # the cache is keyed by the code that runs
 
 

@@ -59,14 +59,18 @@ def _file_digest(name: str) -> str:
 
 def source_digest(name: str) -> str:
     """SHA-256 of engine file *name* ('attribution.py') as it runs: for a compiled module,
-    of the source it was compiled from."""
+    of the source it was compiled from ('unrecorded …' when the build kept no record)."""
     module = name.removesuffix(".py")
-    recorded = _recorded().get(module)
-    if recorded is not None and is_compiled(module):
-        return recorded
-    return _file_digest(name)
+    if not is_compiled(module):
+        return _file_digest(name)
+    return _recorded().get(module) or f"unrecorded {_file_digest(name)}"
 
 
 def stale_modules() -> list[str]:
-    """Compiled modules whose source file has changed since they were compiled."""
-    return [m for m, digest in _recorded().items() if is_compiled(m) and _file_digest(f"{m}.py") != digest]
+    """Compiled modules whose source file has changed since they were compiled, or of which
+    the build kept no record (an extension module left by an older build)."""
+    from gpreader.corpus.version import ENGINE_FILES
+
+    recorded = _recorded()
+    modules = [name.removesuffix(".py") for name in ENGINE_FILES]
+    return [m for m in modules if is_compiled(m) and recorded.get(m) != _file_digest(f"{m}.py")]
