@@ -433,7 +433,7 @@ class _Speakers:
         if s is not None:
             kind = s.kind
         else:
-            kind = _classify_kind(name)  # type: ignore
+            kind = _classify_kind(name)  # type: ignore[arg-type,assignment]
         self._kinds[name] = kind
         return kind
 
