@@ -75,17 +75,30 @@ class OptionalBuildExt(build_ext):
 
 def engine_extensions() -> list:
     if os.environ.get("GPREADER_PURE_PYTHON"):
-        return []
+        return _pure("GPREADER_PURE_PYTHON is set")
     try:
         from mypyc.build import mypycify
     except ImportError:
-        print("gpreader: mypyc is not installed; the corpus engine stays pure Python")
-        return []
+        return _pure("mypyc is not installed")
     # the modules they import (model, loader, …) stay interpreted: typed, not checked here
     options = ["--follow-imports=silent", "--ignore-missing-imports"]
-    extensions = mypycify(options + [f"{ENGINE}/{name}.py" for name in COMPILED], opt_level="3", group_name="gpreader_engine")
+    try:
+        extensions = mypycify(options + [f"{ENGINE}/{name}.py" for name in COMPILED], opt_level="3", group_name="gpreader_engine")
+    except SystemExit:  # mypyc has printed the type errors it cannot compile
+        return _pure("type errors (above)")
     # the shared library first: if it cannot be built, no module shim is left without it
     return sorted(extensions, key=lambda ext: "__mypyc" not in ext.name)
+
+
+def _pure(reason: str) -> list:
+    """No extension modules, and none left beside the source by an earlier editable install
+    (Python would import them instead of the source)."""
+    print(f"gpreader: {reason}; the corpus engine stays pure Python")
+    leftovers = [*(HERE / ENGINE).glob("COMPILED_FROM"), *(HERE / "tui").glob("gpreader_engine__mypyc*")]
+    leftovers += [p for name in COMPILED for p in (HERE / ENGINE).glob(f"{name}.*") if p.suffix in (".so", ".pyd")]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return []
 
 
 setup(
