@@ -63,13 +63,11 @@ class OptionalBuildExt(build_ext):
     def _remove_outputs(self, inplace: bool) -> None:
         """No extension module at all, built now or left by an older build (an editable
         install keeps them beside the source): a half-built set would not even import."""
-        for folder in (Path(self.build_lib) / "gpreader" / "corpus", HERE / ENGINE):
-            (folder / "COMPILED_FROM").unlink(missing_ok=True)
+        (Path(self.build_lib) / "gpreader" / "corpus" / "COMPILED_FROM").unlink(missing_ok=True)
         for ext in self.extensions:
             Path(self.build_lib, self.get_ext_filename(self.get_ext_fullname(ext.name))).unlink(missing_ok=True)
-            if inplace:
-                self.inplace = True
-                Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
+        if inplace:
+            _remove_from_source()
         self.extensions = []
 
 
@@ -91,14 +89,19 @@ def engine_extensions() -> list:
 
 
 def _pure(reason: str) -> list:
-    """No extension modules, and none left beside the source by an earlier editable install
-    (Python would import them instead of the source)."""
+    """No extension modules, and none left beside the source by an earlier editable install."""
     print(f"gpreader: {reason}; the corpus engine stays pure Python")
+    _remove_from_source()
+    return []
+
+
+def _remove_from_source() -> None:
+    """The extension modules and record an editable install builds beside the source
+    (Python would import them instead of the source)."""
     leftovers = [*(HERE / ENGINE).glob("COMPILED_FROM"), *(HERE / "tui").glob("gpreader_engine__mypyc*")]
     leftovers += [p for name in COMPILED for p in (HERE / ENGINE).glob(f"{name}.*") if p.suffix in (".so", ".pyd")]
     for path in leftovers:
         path.unlink(missing_ok=True)
-    return []
 
 
 setup(

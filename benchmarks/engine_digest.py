@@ -100,9 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         total.update(digest.encode())
         print(f"{digest}  {folder}  ({n_articles} articles, {n_quotes} quotes, {time.perf_counter() - t0:.1f} s)")
     print(f"{total.hexdigest()}  ALL")
-    from gpreader.corpus.compiled import engine_compiled
+    from gpreader.corpus.compiled import describe
 
-    print("engine compiled with mypyc" if engine_compiled() else "engine pure Python")
+    print(describe())
     return 0
 
 

@@ -161,9 +161,7 @@ def _corpus(work: Path, n: int, seed: int) -> Path:
 def _engine_build() -> str:
     """How the engine under test was built: the figures depend on it (README, setup.py)."""
     out = subprocess.run(
-        [sys.executable, "-c", "from gpreader.corpus.compiled import engine_compiled, stale_modules as s; "
-         "print('engine compiled with mypyc' + (f' (STALE: {s()}; pip install -e . again)' if s() else '') "
-         "if engine_compiled() else 'engine pure Python (not compiled: pip install -e . to compile it)')"],
+        [sys.executable, "-c", "from gpreader.corpus.compiled import describe; print(describe())"],
         capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO / "tui")},
     )
     return out.stdout.strip() or f"engine build unknown ({out.stderr.strip()[-200:]})"

@@ -198,19 +198,22 @@ def iter_json(table: CompareTable) -> Iterator[str]:
     text as ``json.dumps(doc, ensure_ascii=False, indent=2)``, without holding the document
     (over 10,000 articles it is 145 MB of text, and the objects it was made from ten times
     that)."""
-    doc = _Open({"version": JSON_VERSION, "columns": list(table.columns), "themes": _OpenList(
+    themes = _OpenList(
         _Open({
             "id": t.id,
             "label": t.label,
-            "cells": _OpenList(
-                _Open({"year": y, "proposals": _Lazy(table.cell(t.id, y))}) for y in table.columns
-            ),
+            "cells": _OpenList(_Open({"year": y, "proposals": _Lazy(table.cell(t.id, y))}) for y in table.columns),
             "changes": table.changes[t.id].to_json(),
         })
         for t in table.rows
-    )})
-    doc["unthemed"] = [{"year": y, "count": len(table.unthemed.get(y, []))} for y in table.columns]
-    doc["undated"] = table.undated
+    )
+    doc = _Open({
+        "version": JSON_VERSION,
+        "columns": list(table.columns),
+        "themes": themes,
+        "unthemed": [{"year": y, "count": len(table.unthemed.get(y, []))} for y in table.columns],
+        "undated": table.undated,
+    })
     yield from _stream(doc, 0)
     yield "\n"
 

@@ -39,6 +39,14 @@ def engine_compiled() -> bool:
     return is_compiled("attribution")
 
 
+def describe() -> str:
+    """Which engine runs, for benchmark output: compiled (and from which source), or not."""
+    if not engine_compiled():
+        return "engine pure Python"
+    stale = stale_modules()
+    return "engine compiled with mypyc" + (f" (STALE: {', '.join(stale)}; pip install -e . again)" if stale else "")
+
+
 @functools.cache
 def _recorded() -> dict[str, str]:
     try:
