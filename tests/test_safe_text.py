@@ -55,6 +55,16 @@ def test_has_unsafe_finds_every_character_a_terminal_must_not_get(around):
     assert not has_unsafe(around + "‘quoted’ — 中文 😀 [b]x[/b]" + around)
 
 
+def test_text_returned_as_it_is_when_printable_holds_nothing_the_tables_change():
+    """printable, one_line and strip_unsafe return text that ``str.isprintable`` accepts
+    untouched, without looking it up: right only while every character their tables
+    change is one isprintable rejects."""
+    from gpreader.safe_text import _tables
+
+    changed = set().union(*_tables())
+    assert changed and not [hex(c) for c in changed if chr(c).isprintable()]
+
+
 def test_one_line_has_no_line_breaks():
     assert one_line("a\nb\tc\r") == "a b c␍"
 

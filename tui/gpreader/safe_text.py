@@ -29,28 +29,35 @@ _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
 _SEPARATORS = "\u2028\u2029"
 
-_TABLE: dict[int, str | None] = {}
-_TABLE.update(_PICTURES)
-_TABLE.update({code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)})
-_TABLE.update({ord(c): None for c in _BIDI + _ZERO_WIDTH})
-_TABLE.update({code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)})
-_TABLE.update({ord(c): f"\\u{ord(c):04x}" for c in _SEPARATORS})
-_TABLE[ord("\t")] = " "
-_TABLE[ord("\n")] = "\n"
-
-_ONE_LINE = dict(_TABLE)
-_ONE_LINE[ord("\n")] = " "
-
 # What must never reach a terminal as it is (for checks and for the last-line filter).
 _INVISIBLE = _BIDI + _ZERO_WIDTH.replace("\u00ad", "") + "\u2028\u2029"
 _UNSAFE_CLASS = "[\x00-\x09\x0b-\x1f\x7f-\x9f" + _INVISIBLE + "\ud800-\udfff]"
-# For text already laid out in cells: drop what takes no cell, keep the width of the rest.
-_STRIP_TABLE: dict[int, str | None] = {code: None for code in range(0x20)}
-_STRIP_TABLE.update({code: None for code in range(0x7F, 0xA0)})
-_STRIP_TABLE.update({ord(c): None for c in _INVISIBLE})
-_STRIP_TABLE.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
 # The same, for JSON text: characters json.dumps(ensure_ascii=False) leaves raw.
 _JSON_UNSAFE_CLASS = "[\x7f-\x9f" + _BIDI + _ZERO_WIDTH + "\u2028\u2029\ud800-\udfff]"
+
+
+@functools.cache
+def _tables() -> tuple[dict[int, str | None], dict[int, str | None], dict[int, str | None]]:
+    """The translation tables of ``printable``, ``one_line`` and ``strip_unsafe``: made when
+    first needed (their 6,000 entries, mostly surrogates, cost a millisecond at start-up).
+    Every character they change is unprintable to ``str.isprintable``: printable text is
+    returned as it is, without them."""
+    table: dict[int, str | None] = {}
+    table.update(_PICTURES)
+    table.update({code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)})
+    table.update({ord(c): None for c in _BIDI + _ZERO_WIDTH})
+    table.update({code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)})
+    table.update({ord(c): f"\\u{ord(c):04x}" for c in _SEPARATORS})
+    table[ord("\t")] = " "
+    table[ord("\n")] = "\n"
+    one_line_table = dict(table)
+    one_line_table[ord("\n")] = " "
+    # for text already laid out in cells: drop what takes no cell, keep the width of the rest
+    strip: dict[int, str | None] = {code: None for code in range(0x20)}
+    strip.update({code: None for code in range(0x7F, 0xA0)})
+    strip.update({ord(c): None for c in _INVISIBLE})
+    strip.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
+    return table, one_line_table, strip
 
 
 @functools.cache
@@ -69,18 +76,20 @@ def has_unsafe(text: str) -> bool:
 
 def printable(text: object) -> str:
     """*text* with nothing a terminal would obey; line breaks kept (see the module doc)."""
-    return ("" if text is None else str(text)).translate(_TABLE)
+    text = "" if text is None else str(text)
+    return text if text.isprintable() else text.translate(_tables()[0])
 
 
 def one_line(text: object) -> str:
     """As ``printable``, on one line: line breaks and tabs become spaces."""
-    return ("" if text is None else str(text)).translate(_ONE_LINE)
+    text = "" if text is None else str(text)
+    return text if text.isprintable() else text.translate(_tables()[1])
 
 
 def strip_unsafe(text: str) -> str:
     """*text* without the characters ``has_unsafe`` looks for, keeping its width in terminal cells
     (they take none, but a lone surrogate, which becomes U+FFFD)."""
-    return text.translate(_STRIP_TABLE)
+    return text if text.isprintable() else text.translate(_tables()[2])
 
 
 def json_safe(json_text: str) -> str:
