@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -10,14 +12,16 @@ from textual.message import Message
 from textual.widgets import Static
 
 from gpreader import keys
-from gpreader.corpus.model import Article
-from gpreader.quotations import Quotation, quotations
 from gpreader.safe_text import printable
-from gpreader.speaker_colours import article_colours
-from gpreader.widgets.article_header import header_content
-from gpreader.widgets.paragraph import Paragraph
-from gpreader.widgets.quote_marks import Mark, label_runs
 from gpreader.widgets.scroll_anchor import Anchor, restore, take_anchor
+
+if TYPE_CHECKING:
+    from gpreader.corpus.model import Article
+    from gpreader.quotations import Quotation
+    from gpreader.widgets.paragraph import Paragraph
+
+# What draws an article (quotations, speaker colours, paragraphs with their marks) is
+# imported with the first article shown: the first frame, an empty pane, does without it.
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
@@ -92,7 +96,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self.article = article
             self.selected = None
             self._anchor = None
-            self.quotations = quotations(article.quotes) if article else []
+            if article is not None:
+                from gpreader.quotations import quotations
+
+                self.quotations = quotations(article.quotes)
+            else:
+                self.quotations = []
             with self.app.batch_update():
                 await self.remove_children()
                 await self.mount_all(self._widgets())
@@ -109,6 +118,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if article is None:
             yield Static(Content(printable(self.empty_message)), classes="empty")
             return
+        from gpreader.speaker_colours import article_colours
+        from gpreader.widgets.article_header import header_content
+        from gpreader.widgets.paragraph import Paragraph
+        from gpreader.widgets.quote_marks import Mark, label_runs
+
         speakers = [q.speaker for q in self.quotations if q.speaker]
         colours = article_colours(speakers, dark=self.app.current_theme.dark)
         yield Static(header_content(article, colours), classes="article-head")
@@ -125,7 +139,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 yield Static(Content(printable(text)), classes="comment")
 
     def _paragraphs(self) -> list[Paragraph]:
-        return list(self.query(Paragraph))
+        return list(self.query(".paragraph"))
+
+    def _paragraph(self, index: int) -> Paragraph:
+        """The widget of paragraph *index* of the article shown; NoMatches if there is none."""
+        return self.query_one(f"#p{index}")  # type: ignore[return-value]
 
     def select(self, number: int | None, scroll: bool = True) -> None:
         """Select quotation *number* (None: nothing), redraw and scroll it into view."""
@@ -157,7 +175,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if quotation is None:
             return False
         try:
-            paragraph = self.query_one(f"#p{quotation.first.paragraph}", Paragraph)
+            paragraph = self._paragraph(quotation.first.paragraph)
         except Exception:
             return False
         region, top = paragraph.virtual_region, self.scroll_y
@@ -187,8 +205,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def _scroll_to_quotation(self, number: int) -> None:
         quotation = self.quotations[number]
         try:
-            first = self.query_one(f"#p{quotation.first.paragraph}", Paragraph)
-            last = self.query_one(f"#p{quotation.parts[-1].paragraph}", Paragraph)
+            first = self._paragraph(quotation.first.paragraph)
+            last = self._paragraph(quotation.parts[-1].paragraph)
         except Exception:
             return
         top = first.virtual_region.y + first.line_of(number)
@@ -226,7 +244,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def _paragraph_y(self, quotation: Quotation) -> int:
         try:
-            return self.query_one(f"#p{quotation.first.paragraph}", Paragraph).virtual_region.y
+            return self._paragraph(quotation.first.paragraph).virtual_region.y
         except Exception:
             return 0
 
@@ -266,7 +284,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def _scroll_to_sentence(self, paragraph: int, length: int) -> None:
         try:
-            widget = self.query_one(f"#p{paragraph}", Paragraph)
+            widget = self._paragraph(paragraph)
         except Exception:
             return
         top = widget.virtual_region.y + widget.line_of_sentence()
