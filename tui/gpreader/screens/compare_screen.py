@@ -16,7 +16,7 @@ from textual import events, work
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from gpreader import keys
@@ -33,6 +33,7 @@ from gpreader.screens.compare_year_picker import YearPicker
 from gpreader.widgets.compare_grid import CompareGrid
 from gpreader.widgets.compare_header import YearHeader
 from gpreader.widgets.key_hints import KeyHints
+from gpreader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gpreader.screens.main_screen import MainScreen
@@ -78,7 +79,7 @@ class CompareScreen(Screen[Proposal | None]):
         self._digit: int | None = None
 
     def compose(self):
-        yield Header()
+        yield TitleBar()
         yield Static(id="compare-bar")
         yield YearHeader(id="compare-years")
         yield CompareGrid(id="compare-grid")

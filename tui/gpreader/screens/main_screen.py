@@ -6,7 +6,7 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from gpreader import keys
 from gpreader.corpus.model import Corpus
@@ -15,6 +15,7 @@ from gpreader.safe_text import one_line
 from gpreader.screens.breakpoints import breakpoint_classes
 from gpreader.widgets.article_list import ArticleList, ArticleOptions
 from gpreader.widgets.reading_pane import ReadingPane
+from gpreader.widgets.title_bar import TitleBar
 from gpreader.widgets.key_hints import KeyHints
 
 BAR_MIN_FILES = 50  # folders this large show how far reading has got
@@ -41,7 +42,7 @@ class MainScreen(Screen):
     def compose(self):
         # the width classes now, not on the first resize: the first frame is not laid out twice
         self.update_classes(breakpoint_classes(self.app, self.app.size), update=False)
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="main"):
             yield ArticleList(self.corpus.articles, growing=self.reading_folder, id="sidebar")
             with Vertical(id="reader"):

@@ -8,7 +8,7 @@ from textual.color import Color
 from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gpreader import keys
@@ -18,6 +18,7 @@ from gpreader.quotations import Quotation, speaker_quotations
 from gpreader.safe_text import one_line, printable
 from gpreader.speaker_colours import colour_for
 from gpreader.widgets.key_hints import KeyHints
+from gpreader.widgets.title_bar import TitleBar
 
 SEPARATOR = " · "
 
@@ -65,7 +66,7 @@ class SpeakerPage(Screen[tuple | None]):
         self.found = speaker_quotations(corpus, name)
 
     def compose(self):
-        yield Header()
+        yield TitleBar()
         dark = self.app.current_theme.dark
         colour = colour_for(self.speaker.name, dark)
         yield Static(speaker_head(self.speaker, len(self.found), colour), id="speaker-head")
