@@ -66,3 +66,22 @@ async def test_keys_typed_in_the_filter_are_text_not_commands(app):
         assert app.is_running
         assert app.screen is app.main_screen  # no finder, no help
         assert app.query_one(FilterInput).value == "qsn?"
+
+
+async def test_the_empty_filter_box_shows_its_key_and_a_click_on_it_opens_it(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert screen_text(app).splitlines()[1].startswith(" / filter")
+        await pilot.click("FilterPrompt")
+        await pilot.press(*"geddes")
+        assert isinstance(app.focused, FilterInput)
+        assert listed(app) == ["b2_stevens"]
+
+
+async def test_opening_the_filter_again_keeps_what_was_typed(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"geddes", "down")
+        assert listed(app) == ["b2_stevens"]
+        await pilot.press("slash")
+        assert isinstance(app.focused, FilterInput)
+        assert app.query_one(FilterInput).value == "geddes"  # the same box, its text kept

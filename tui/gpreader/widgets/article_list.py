@@ -7,6 +7,7 @@ import bisect
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input
 
 from gpreader import keys
@@ -41,6 +42,24 @@ def haystack(article: Article) -> str:
     bits.append(article.date.display() if article.date else "undated")
     bits += sorted({q.speaker for q in article.quotes if q.speaker})
     return " ".join(bits).casefold()
+
+
+FILTER_PROMPT = "/ filter"
+
+
+class FilterPrompt(Widget, can_focus=False):
+    """The filter box until it is first used: its prompt, drawn as the empty box draws it.
+    ``/`` or a click puts the box itself in its place (an Input is the dearest widget of the
+    sidebar to start, and most sessions never filter)."""
+
+    ALLOW_SELECT = False
+
+    def render(self) -> Content:
+        return Content(FILTER_PROMPT)
+
+    def on_click(self, event) -> None:
+        event.stop()
+        self.post_message(ArticleList.OpenFilter())
 
 
 class FilterInput(Input):
@@ -83,6 +102,9 @@ class ArticleList(Vertical):
     class Leave(Message):
         """The filter box is done: focus the list."""
 
+    class OpenFilter(Message):
+        """The filter's prompt was clicked: put the box in its place."""
+
     def __init__(self, articles: list[Article], *, growing: bool = False, **kwargs) -> None:
         """*growing*: more articles will arrive; nothing is highlighted for the user
         until they move in the list or ``set_articles`` brings the last of them."""
@@ -113,11 +135,17 @@ class ArticleList(Vertical):
         self.date_width = max(self.date_width, *(len(short_date(a)) for a in articles), 0)
 
     def compose(self):
-        yield FilterInput(placeholder="/ filter", id="article-filter")
+        yield FilterPrompt()
         yield ArticleOptions(lambda article: row_content(article, self.date_width), id="article-options")
 
     def on_mount(self) -> None:
-        self.refill(self.query_one(FilterInput).value)
+        self.refill(self.filter_text)
+
+    @property
+    def filter_text(self) -> str:
+        """What is typed in the filter box ('' before it is first opened)."""
+        box = self.query(FilterInput)
+        return box.first().value if box else ""
 
     @property
     def options(self) -> ArticleOptions:
@@ -148,7 +176,7 @@ class ArticleList(Vertical):
 
     def _refresh_rows(self, forget: bool) -> None:
         if self.is_mounted:
-            self.refill(self.query_one(FilterInput).value, forget=forget)
+            self.refill(self.filter_text, forget=forget)
 
     # -- filtering -----------------------------------------------------------------------
     def _matches(self, article: Article, words: list[str]) -> bool:
@@ -182,7 +210,8 @@ class ArticleList(Vertical):
     def highlight(self, article: Article) -> None:
         """Move the highlight to *article* (clearing the filter if it hides it)."""
         if self.options.get_option_index(article.id) is None:
-            self.query_one(FilterInput).value = ""
+            for box in self.query(FilterInput):
+                box.value = ""
             self.refill("")
         self.options.highlight_line(self.options.get_option_index(article.id))
 
@@ -199,8 +228,16 @@ class ArticleList(Vertical):
         options.highlight_line(line)
         return options.current
 
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
+        """Focus the filter box (put in the prompt's place the first time)."""
+        for prompt in self.query(FilterPrompt):
+            await self.mount(FilterInput(placeholder=FILTER_PROMPT, id="article-filter"), before=prompt)
+            await prompt.remove()
         self.query_one(FilterInput).focus()
+
+    async def on_article_list_open_filter(self, event: OpenFilter) -> None:
+        event.stop()
+        await self.action_filter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
