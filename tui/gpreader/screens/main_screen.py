@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
@@ -43,11 +43,10 @@ class MainScreen(Screen):
         # the width classes now, not on the first resize: the first frame is not laid out twice
         self.update_classes(breakpoint_classes(self.app, self.app.size), update=False)
         yield TitleBar()
-        with Horizontal(id="main"):
-            yield ArticleList(self.corpus.articles, growing=self.reading_folder, id="sidebar")
-            with Vertical(id="reader"):
-                yield ReadingPane(empty_message=self._empty_message(), id="reading-pane")
-                yield Static(id="quote-status")
+        yield ArticleList(self.corpus.articles, growing=self.reading_folder, id="sidebar")
+        with Vertical(id="reader"):
+            yield ReadingPane(empty_message=self._empty_message(), id="reading-pane")
+            yield Static(id="quote-status")
         yield KeyHints()
 
     def _empty_message(self) -> str:
@@ -65,7 +64,7 @@ class MainScreen(Screen):
         try:
             self.query_one(LoadingBar).show(done, total)
         except NoMatches:
-            self.mount(LoadingBar(done, total), before=self.query_one(KeyHints))
+            self.mount(LoadingBar(done, total), after=self.query_one(KeyHints))  # split off above it
 
     async def corpus_loaded(self) -> None:
         """Every article is read and its speakers merged: list them afresh, redraw the
