@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 
 from gpreader import keys
-from gpreader.corpus.model import Corpus
+from gpreader.corpus.collection import Corpus
 from gpreader.counts import plural
 from gpreader.open_folder import Folder
 from gpreader.safe_text import one_line, printable

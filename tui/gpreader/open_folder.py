@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from gpreader.corpus import load_corpus
-from gpreader.corpus.model import Article, Corpus
+
+if TYPE_CHECKING:
+    from gpreader.corpus.model import Article, Corpus
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gpreader.corpus.collection import Corpus as Corpus  # in a module of its own (see there)
+
 QUOTE_KINDS = ("full", "partial", "fragment")
 SPEAKER_KINDS = ("person", "organisation", "document")
 PRECISIONS = ("day", "week", "month", "year")
@@ -271,27 +273,3 @@ class LoadProblem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
-
-
-@dataclass
-class Corpus:
-    root: Path
-    articles: list[Article] = field(default_factory=list)
-    speakers: dict[str, Speaker] = field(default_factory=dict)
-    problems: list[LoadProblem] = field(default_factory=list)
-
-    def article(self, article_id: str) -> Article | None:
-        for a in self.articles:
-            if a.id == article_id:
-                return a
-        return None
-
-    def quotes(self) -> list[Quote]:
-        return [q for a in self.articles for q in a.quotes]
-
-    def quotes_by(self, speaker: str) -> list[Quote]:
-        """Every quote of *speaker* (canonical name), in article date order."""
-        return [q for q in self.quotes() if q.speaker == speaker]
-
-    def years(self) -> list[int]:
-        return sorted({a.date.year for a in self.articles if a.date})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.content import Content
@@ -9,7 +11,6 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from gpreader import keys
-from gpreader.corpus.model import Corpus
 from gpreader.counts import plural
 from gpreader.safe_text import one_line
 from gpreader.screens.breakpoints import breakpoint_classes
@@ -17,6 +18,9 @@ from gpreader.widgets.article_list import ArticleList, ArticleOptions
 from gpreader.widgets.reading_pane import ReadingPane
 from gpreader.widgets.title_bar import TitleBar
 from gpreader.widgets.key_hints import KeyHints
+
+if TYPE_CHECKING:
+    from gpreader.corpus.collection import Corpus
 
 BAR_MIN_FILES = 50  # folders this large show how far reading has got
 NO_SELECTION = "No quote selected: press n to select the next one."

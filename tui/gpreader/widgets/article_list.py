@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
 from textual.content import Content
@@ -11,9 +12,12 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from gpreader import keys
-from gpreader.corpus.model import Article
 from gpreader.safe_text import one_line
-from gpreader.widgets.article_rows import ArticleOptions, Row
+from gpreader.widgets.article_rows import ArticleOptions
+
+if TYPE_CHECKING:
+    from gpreader.corpus.model import Article
+    from gpreader.widgets.article_rows import Row
 
 SEPARATOR = " · "
 NO_ARTICLES = "No articles."

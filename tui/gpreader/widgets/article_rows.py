@@ -8,6 +8,8 @@ row's text is built when it first comes into view.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeGuard
+
 from textual import events
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -17,9 +19,16 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from gpreader import keys
-from gpreader.corpus.model import Article
 
-Row = Article | str  # an article, or a heading (a year, or "No article matches")
+if TYPE_CHECKING:
+    from gpreader.corpus.model import Article
+
+    Row = Article | str  # an article, or a heading (a year, or "No article matches")
+
+
+def is_article(row: Row) -> TypeGuard[Article]:
+    """An article's row, not a heading's (headings are text)."""
+    return not isinstance(row, str)
 
 
 class ArticleOptions(ScrollView, can_focus=True):
@@ -58,14 +67,14 @@ class ArticleOptions(ScrollView, can_focus=True):
     @property
     def articles(self) -> list[Article]:
         """The articles shown, in order."""
-        return [row for row in self._rows if isinstance(row, Article)]
+        return [row for row in self._rows if is_article(row)]
 
     @property
     def current(self) -> Article | None:
         if self.highlighted is None:
             return None
         row = self._rows[self.highlighted]
-        return row if isinstance(row, Article) else None
+        return row if is_article(row) else None
 
     def get_option_index(self, article_id: str) -> int | None:
         """The row (and line) of the article with *article_id*, None if not shown."""
@@ -77,7 +86,7 @@ class ArticleOptions(ScrollView, can_focus=True):
         kept = self.current
         offset = None if self.highlighted is None else self.highlighted - round(self.scroll_y)
         self._rows = rows
-        self._line_of = {row.id: i for i, row in enumerate(rows) if isinstance(row, Article)}
+        self._line_of = {row.id: i for i, row in enumerate(rows) if is_article(row)}
         if forget:
             self._contents.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
@@ -97,7 +106,7 @@ class ArticleOptions(ScrollView, can_focus=True):
     def highlight_line(self, line: int | None, *, scroll: bool = True) -> None:
         """Highlight row *line* (an article's); posts Highlighted when the article changes."""
         before = self.current
-        if line is not None and not (0 <= line < len(self._rows) and isinstance(self._rows[line], Article)):
+        if line is not None and not (0 <= line < len(self._rows) and is_article(self._rows[line])):
             return
         self.highlighted = line
         if scroll and line is not None:
@@ -109,14 +118,14 @@ class ArticleOptions(ScrollView, can_focus=True):
 
     def scroll_to_line(self, line: int) -> None:
         # the heading above the first article of a year comes into view with it
-        top = line - 1 if line > 0 and not isinstance(self._rows[line - 1], Article) else line
+        top = line - 1 if line > 0 and not is_article(self._rows[line - 1]) else line
         self.scroll_to_region(Region(0, top, 1, line - top + 1), animate=False, force=True, immediate=True)
 
     def _step_from(self, start: int, step: int) -> int | None:
         line = start
         while 0 <= line + step < len(self._rows):
             line += step
-            if isinstance(self._rows[line], Article):
+            if is_article(self._rows[line]):
                 return line
         return None
 
@@ -145,7 +154,7 @@ class ArticleOptions(ScrollView, can_focus=True):
             return
         height = max(1, self.scrollable_content_region.height)
         target = min(max(self.highlighted + step * height, 0), len(self._rows) - 1)
-        line = target if isinstance(self._rows[target], Article) else self._step_from(target, step)
+        line = target if is_article(self._rows[target]) else self._step_from(target, step)
         self.highlight_line(line if line is not None else self._first(-step))
 
     def action_page_down(self) -> None:
@@ -160,7 +169,7 @@ class ArticleOptions(ScrollView, can_focus=True):
 
     async def _on_click(self, event: events.Click) -> None:
         line = event.style.meta.get("row")
-        if line is not None and isinstance(self._rows[line], Article):
+        if line is not None and is_article(self._rows[line]):
             self.highlight_line(line, scroll=False)
             self.action_select()
 
@@ -181,7 +190,7 @@ class ArticleOptions(ScrollView, can_focus=True):
         if not 0 <= line < len(self._rows):
             return Strip.blank(width, self.get_visual_style(base).rich_style)
         row = self._rows[line]
-        if isinstance(row, Article):
+        if is_article(row):
             content = self._contents.get(id(row))
             if content is None:
                 content = self._contents[id(row)] = self._render_row(row)
