@@ -15,6 +15,7 @@ import argparse
 import compileall
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -42,6 +43,8 @@ def _run(app_class, *args, pilot=None):
     class Measured(app_class):
         def on_ready(self):  # runs before the app's own on_ready: what that starts is after the frame
             os.write(2, f"READY_AT {time.time()!r}\\n".encode())  # (Textual holds sys.stderr)
+            if os.environ.get("GPREADER_BENCH_STOP_AT_READY"):  # counting instructions: stop here
+                os._exit(0)
             if pilot is None:
                 self.exit()
     Measured(*args).run(headless=True, size=(160, 48), auto_pilot=pilot)
@@ -104,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     seeds = REPO / "seeds"
     text_mb = sum(p.stat().st_size for p in folder.iterdir() if p.suffix in (".txt", ".md")) / 1e6
     cache_dir = work / "cache"
-    env = {**os.environ, "GPREADER_CACHE_DIR": str(cache_dir), "PYTHONPATH": str(REPO / "tui")}
+    # the user's own cache, settings and clippings are neither read nor written
+    env = {**os.environ, "GPREADER_CACHE_DIR": str(cache_dir), "GPREADER_DATA_DIR": str(work / "data"),
+           "PYTHONPATH": str(REPO / "tui")}
     n = args.articles
     results: dict[str, float | str] = {}
     _say(f"gpreader benchmarks: {n} articles ({text_mb:.1f} MB of text) in {folder}; "
@@ -126,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     # a fifth of a second each: three times the runs, so that a median of 15 settles
     _paint(seeds, env, 3 * args.repeat, results, "paint_seeds")
     _paint(folder, env, 3 * args.repeat, results, "paint_10k_warm")
+    _paint_instructions(seeds, env, results, "paint_seeds")
     _all_in(seeds, env, args.repeat, results, "seeds_all_in")
     _all_in(folder, env, args.repeat, results, "app_all_in")
 
@@ -212,6 +218,27 @@ def _paint(folder: Path, env: dict, repeat: int, results: dict, key: str) -> Non
     results[f"{key}_rss_mb"] = max(rss)
 
 
+def _paint_instructions(folder: Path, env: dict, results: dict, key: str) -> None:
+    """Figure 1 counted in instructions, start to the first frame, under valgrind (when it is
+    installed): the same count run after run, on a busy machine too, where the seconds of
+    figure 1 wander by a tenth. Not the figure (that is time), a steady view of it."""
+    if shutil.which("valgrind") is None:
+        return
+    quiet = {**env, "GPREADER_BENCH_STOP_AT_READY": "1", "PYTHONHASHSEED": "0"}
+    counts = []
+    for script in (BARE_APP, GPREADER_APP.replace("PILOT", "None")):
+        out = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", script, str(folder)],
+            env=quiet, capture_output=True, text=True, cwd=REPO,
+        )
+        found = re.search(r"Collected : (\d+)", out.stderr)
+        if found is None:
+            return
+        counts.append(int(found.group(1)))
+    results[f"{key}_bare_instructions"], results[f"{key}_instructions"] = counts
+    results[f"{key}_instructions_ratio"] = counts[1] / counts[0]
+
+
 def _all_in(folder: Path, env: dict, repeat: int, results: dict, key: str) -> None:
     """The app on *folder* until every article is in (warm cache): seconds and peak RSS."""
     cmd = [sys.executable, "-c", GPREADER_APP.replace("PILOT", "_all_in"), str(folder)]
@@ -256,6 +283,9 @@ def _report(r: dict, n: int, text_mb: float) -> None:
             continue
         verdict = "PASS" if value <= TARGETS[key] else "MISS"
         _say(f"{label:<50} {value:>9.2f}   target ≤ {TARGETS[key]:<6} {verdict}  {note}")
+    if "paint_seeds_instructions_ratio" in r:
+        _say(f"{'   1 in instructions (valgrind), seeds ÷ bare':<50} {r['paint_seeds_instructions_ratio']:>9.3f}   "
+             f"{r['paint_seeds_instructions'] / 1e6:,.0f} M ÷ {r['paint_seeds_bare_instructions'] / 1e6:,.0f} M, start to the first frame")
     _say(f"{'   warm open (load_corpus from the cache), s':<50} {r['warm_open_s']:>9.2f}")
     _say(f"{'   app: start until every article is in (warm), s':<50} {r['app_all_in_s']:>9.2f}")
     _say(f"{'   the same for the seeds, s':<50} {r['seeds_all_in_s']:>9.2f}")
