@@ -134,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     _paint_instructions(seeds, env, results, "paint_seeds")
     _all_in(seeds, env, args.repeat, results, "seeds_all_in")
     _all_in(folder, env, args.repeat, results, "app_all_in")
+    # not a figure (7 is taken warm): the app on the folder the first time, an empty cache
+    cold_cache = work / "cold-cache"
+    shutil.rmtree(cold_cache, ignore_errors=True)
+    _all_in(folder, {**env, "GPREADER_CACHE_DIR": str(cold_cache)}, 1, results, "app_cold_all_in")
+    shutil.rmtree(cold_cache, ignore_errors=True)
 
     # 4 and 5 in one process with the corpus loaded warm; 6 in its own, with a time limit
     results.update(_child_run("inner", folder, env, repeat=args.repeat))
@@ -240,7 +245,7 @@ def _paint_instructions(folder: Path, env: dict, results: dict, key: str) -> Non
 
 
 def _all_in(folder: Path, env: dict, repeat: int, results: dict, key: str) -> None:
-    """The app on *folder* until every article is in (warm cache): seconds and peak RSS."""
+    """The app on *folder* until every article is in (from the cache of *env*): seconds and peak RSS."""
     cmd = [sys.executable, "-c", GPREADER_APP.replace("PILOT", "_all_in"), str(folder)]
     runs = [_timed(cmd, env) for _ in range(repeat)]
     results[f"{key}_s"] = statistics.median(seconds for seconds, _ in runs)
@@ -289,6 +294,8 @@ def _report(r: dict, n: int, text_mb: float) -> None:
     _say(f"{'   warm open (load_corpus from the cache), s':<50} {r['warm_open_s']:>9.2f}")
     _say(f"{'   app: start until every article is in (warm), s':<50} {r['app_all_in_s']:>9.2f}")
     _say(f"{'   the same for the seeds, s':<50} {r['seeds_all_in_s']:>9.2f}")
+    _say(f"{'   app on an empty cache: every article in, s':<50} {r['app_cold_all_in_s']:>9.2f}   "
+         f"peak RSS {r['app_cold_all_in_rss_mb']:.0f} MB (one run)")
     _say(f"{'   speaker index built, s':<50} {r['finder_build_s']:>9.2f}")
     _say(f"(load average now {os.getloadavg()[0]:.1f}: figures from a busy machine are slower)")
 
