@@ -9,9 +9,8 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from gpreader.corpus import load_corpus
 
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from gpreader.corpus.model import Article, Corpus
 
 
-@dataclass(frozen=True)
-class Folder:
+class Folder(NamedTuple):
     """A folder of articles to open; *cache*: True the user's index cache, a path that
     SQLite file, False read every file afresh (--no-cache)."""
 
