@@ -17,7 +17,7 @@ from gpreader.open_folder import Folder
 from gpreader.safe_text import one_line, printable
 from gpreader.screens.main_screen import MainScreen
 from gpreader.settings import SettingsStore
-from gpreader.terminal_filter import ControlCharacterFilter
+from gpreader.terminal_filter import ControlCharacterFilter, FilterChain
 from gpreader.ui_theme import ThemeKeeper
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ class GPReaderApp(App[None]):
         worker: the sidebar fills as articles are read)."""
         super().__init__(**kwargs)
         self.control_filter = ControlCharacterFilter()
+        self._filter_chain: FilterChain | None = None
         self.theme_keeper = ThemeKeeper(self, settings or SettingsStore(), theme)
         self.folder = corpus if isinstance(corpus, Folder) else None
         self.corpus = Corpus(root=corpus.root) if self.folder else corpus
@@ -173,9 +174,16 @@ class GPReaderApp(App[None]):
 
     # -- terminal safety ---------------------------------------------------------------
     def get_line_filters(self):
-        """Textual's filters (NO_COLOR and the like), then ours: no control character out."""
+        """Textual's filters (NO_COLOR and the like), then ours: no control character out. Applied
+        as one filter (``FilterChain``): Textual makes a new strip per filter per line drawn."""
         ours = [self.control_filter] if self.control_filter.enabled else []
-        return [*super().get_line_filters(), *ours]
+        filters = [*super().get_line_filters(), *ours]
+        if len(filters) < 2:
+            return filters
+        chain = self._filter_chain
+        if chain is None or chain.filters != filters:  # the same object while the same: strips cache by it
+            chain = self._filter_chain = FilterChain(filters)
+        return [chain]
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup=False) -> None:
         """Every notification is plain text, made printable: messages quote article text,

@@ -31,3 +31,17 @@ class ControlCharacterFilter(LineFilter):
                     continue
             cleaned.append(Segment(text, style, control))
         return cleaned
+
+
+class FilterChain(LineFilter):
+    """Several line filters applied as one, in order: Textual makes a new strip for each
+    filter it applies to each line, so one filter instead of two halves that work."""
+
+    def __init__(self, filters: list[LineFilter]) -> None:
+        super().__init__()
+        self.filters = filters
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        for line_filter in self.filters:
+            segments = line_filter.apply(segments, background)
+        return segments
