@@ -213,9 +213,10 @@ def _parse_file(path: Path, meta: dict, for_cache: bool) -> _Parsed:
 
 def _parse_job(job: tuple[Path, dict, bool]) -> _Parsed:
     """``_parse_file`` in a worker process. An article with a cache row is sent as that row
-    alone (``_Parsed.article`` None): the row is half the bytes of the article pickled, and
-    the parent reads it back as a warm open does (``_from_row``), names and kinds shared
-    between articles, not a copy of each per article (25 MB less at the peak on 10,000)."""
+    alone (``_Parsed.article`` None), less than half the bytes of the row and the article
+    pickled beside it; the parent reads it back as a warm open does (``_from_row``), names
+    and kinds shared between articles, not a copy of each per article (25 MB less at the
+    peak on 10,000)."""
     result = _parse_file(*job)
     if result.entry is not None:
         result.article = None
