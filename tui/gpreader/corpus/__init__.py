@@ -8,7 +8,7 @@ the package (the reader's first frame imports ``collection``) does not make them
 from gpreader.corpus.version import ENGINE_VERSION
 
 __all__ = ["ENGINE_VERSION", "Article", "Corpus", "LoadProblem", "PubDate", "Quote", "Role", "Speaker", "load_corpus"]
-_MODEL = {"Article", "Corpus", "LoadProblem", "PubDate", "Quote", "Role", "Speaker"}
+_MODEL = set(__all__) - {"ENGINE_VERSION", "load_corpus"}  # the model's names, made on first use
 
 
 def __getattr__(name: str):

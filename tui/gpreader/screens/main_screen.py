@@ -16,8 +16,8 @@ from gpreader.safe_text import one_line
 from gpreader.screens.breakpoints import breakpoint_classes
 from gpreader.widgets.article_list import ArticleList, ArticleOptions
 from gpreader.widgets.reading_pane import ReadingPane
-from gpreader.widgets.title_bar import TitleBar
 from gpreader.widgets.key_hints import KeyHints
+from gpreader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gpreader.corpus.collection import Corpus
