@@ -16,7 +16,7 @@ SIZES = [(40, 12), (80, 24), (250, 70)]
 
 
 def reader_shown(app) -> bool:
-    return app.main_screen.query_one("#reader").region.width > 0
+    return pane(app).region.width > 0
 
 
 def sidebar_shown(app) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
@@ -46,12 +45,14 @@ class MainScreen(Screen):
     def compose(self):
         # the width classes now, not on the first resize: the first frame is not laid out twice
         self.update_classes(breakpoint_classes(self.app, self.app.size), update=False)
+        # split off the screen's edges in this order (gpreader.tcss): the title line, the
+        # key line, the sidebar on the left of what is left, the quote status under the
+        # reading pane, which has the rest; no container around any of them
         yield TitleBar()
-        yield ArticleList(self.corpus.articles, growing=self.reading_folder, id="sidebar")
-        with Vertical(id="reader"):
-            yield ReadingPane(empty_message=self._empty_message(), id="reading-pane")
-            yield Static(id="quote-status")
         yield KeyHints()
+        yield ArticleList(self.corpus.articles, growing=self.reading_folder, id="sidebar")
+        yield Static(id="quote-status")
+        yield ReadingPane(empty_message=self._empty_message(), id="reading-pane")
 
     def _empty_message(self) -> str:
         if self.reading_folder:
@@ -145,7 +146,7 @@ class MainScreen(Screen):
 
     def _reveal_pane(self) -> None:
         """In a tiny terminal the list hides the article: show the article."""
-        if not self.query_one("#reader").display:
+        if not self.pane.display:
             self.pane.focus()
 
     def action_toggle_sidebar(self) -> None:
