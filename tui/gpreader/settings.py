@@ -7,11 +7,10 @@ one line naming the path.
 
 from __future__ import annotations
 
-import json
 import os
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from gpreader.atomic import write_atomic
 from gpreader.filelock import exclusive_lock
@@ -36,8 +35,7 @@ def theme_choice(name: str) -> str:
     return next((short for short, full in THEMES.items() if full == name), name)
 
 
-@dataclass
-class Settings:
+class Settings(NamedTuple):
     theme: str | None = None  # a Textual theme name; None: the default
 
 
@@ -72,6 +70,8 @@ class SettingsStore:
                     raw = {}
                     self._move_aside(problem)
                 raw["theme"] = settings.theme
+                import json
+
                 write_atomic(self.path, json.dumps(raw, ensure_ascii=False, indent=2) + "\n")
         except OSError as exc:
             raise SettingsError(f"Cannot save settings to {self.path}: {_reason(exc)}") from None
@@ -79,11 +79,15 @@ class SettingsStore:
     def _read(self) -> tuple[dict, str | None]:
         """(the JSON object, problem); problem is None for a sound or missing file."""
         try:
-            data = json.loads(self.path.read_bytes().decode("utf-8"))
+            stored = self.path.read_bytes()
         except (FileNotFoundError, NotADirectoryError):
             return {}, None
         except OSError as exc:
             return {}, f"cannot read ({_reason(exc)})"
+        import json  # only when there is a file: a first start draws its first frame without it
+
+        try:
+            data = json.loads(stored.decode("utf-8"))
         except UnicodeDecodeError:
             return {}, "not UTF-8 text"
         except json.JSONDecodeError as exc:
