@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from tui_helpers import current_article_id, screen_text, sidebar
 
-from gpreader.widgets.article_list import ArticleOptions, FilterInput
+from gpreader.widgets.article_list import ArticleOptions
+from gpreader.widgets.filter_input import FilterInput
 from gpreader.widgets.reading_pane import ReadingPane
 
 SIZE = (120, 40)

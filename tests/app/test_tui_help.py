@@ -12,7 +12,8 @@ from gpreader.screens.help_screen import HelpScreen
 from gpreader.screens.main_screen import MainScreen
 from gpreader.screens.speaker_finder import SpeakerFinder
 from gpreader.screens.speaker_page import QuoteOptions, SpeakerPage
-from gpreader.widgets.article_list import ArticleList, ArticleOptions, FilterInput
+from gpreader.widgets.article_list import ArticleList, ArticleOptions
+from gpreader.widgets.filter_input import FilterInput
 from gpreader.widgets.reading_pane import ReadingPane
 
 OWNERS = [

@@ -49,6 +49,7 @@ def haystack(article: Article) -> str:
 
 
 FILTER_PROMPT = "/ filter"
+FILTER_ID = "article-filter"  # the box itself (filter_input.py), once opened
 
 
 class FilterPrompt(Widget, can_focus=False):
@@ -64,19 +65,6 @@ class FilterPrompt(Widget, can_focus=False):
     def on_click(self, event) -> None:
         event.stop()
         self.post_message(ArticleList.OpenFilter())
-
-
-class FilterInput(Input):
-    """The filter box: escape clears it, down moves to the list."""
-
-    BINDINGS = keys.FILTER_INPUT
-
-    def action_clear(self) -> None:
-        self.value = ""
-        self.post_message(ArticleList.Leave())
-
-    def action_to_list(self) -> None:
-        self.post_message(ArticleList.Leave())
 
 
 class ArticleList(Vertical):
@@ -148,8 +136,8 @@ class ArticleList(Vertical):
     @property
     def filter_text(self) -> str:
         """What is typed in the filter box ('' before it is first opened)."""
-        box = self.query(FilterInput)
-        return box.first().value if box else ""
+        box = self.query(f"#{FILTER_ID}")
+        return box.first(Input).value if box else ""
 
     @property
     def options(self) -> ArticleOptions:
@@ -214,7 +202,7 @@ class ArticleList(Vertical):
     def highlight(self, article: Article) -> None:
         """Move the highlight to *article* (clearing the filter if it hides it)."""
         if self.options.get_option_index(article.id) is None:
-            for box in self.query(FilterInput):
+            for box in self.query(f"#{FILTER_ID}").results(Input):
                 box.value = ""
             self.refill("")
         self.options.highlight_line(self.options.get_option_index(article.id))
@@ -235,9 +223,11 @@ class ArticleList(Vertical):
     async def action_filter(self) -> None:
         """Focus the filter box (put in the prompt's place the first time)."""
         for prompt in self.query(FilterPrompt):
-            await self.mount(FilterInput(placeholder=FILTER_PROMPT, id="article-filter"), before=prompt)
+            from gpreader.widgets.filter_input import filter_input
+
+            await self.mount(filter_input(), before=prompt)
             await prompt.remove()
-        self.query_one(FilterInput).focus()
+        self.query_one(f"#{FILTER_ID}").focus()
 
     async def on_article_list_open_filter(self, event: OpenFilter) -> None:
         event.stop()
