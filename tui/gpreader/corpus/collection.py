@@ -7,20 +7,44 @@ data classes took a third of what gpreader imports for that frame.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from gpreader.corpus.model import Article, LoadProblem, Quote, Speaker
 
 
-@dataclass
 class Corpus:
-    root: Path
-    articles: list[Article] = field(default_factory=list)
-    speakers: dict[str, Speaker] = field(default_factory=dict)
-    problems: list[LoadProblem] = field(default_factory=list)
+    """*root*: the folder; its *articles*, *speakers* merged across them (by canonical
+    name), and the *problems* met reading it. Written out, not a dataclass: making a
+    dataclass is work before the reader's first frame, which holds an empty corpus."""
+
+    __match_args__ = ("root", "articles", "speakers", "problems")
+
+    def __init__(
+        self,
+        root: Path,
+        articles: list[Article] | None = None,
+        speakers: dict[str, Speaker] | None = None,
+        problems: list[LoadProblem] | None = None,
+    ) -> None:
+        self.root = root
+        self.articles: list[Article] = [] if articles is None else articles
+        self.speakers: dict[str, Speaker] = {} if speakers is None else speakers
+        self.problems: list[LoadProblem] = [] if problems is None else problems
+
+    def _fields(self) -> tuple:
+        return (self.root, self.articles, self.speakers, self.problems)
+
+    def __eq__(self, other: object) -> bool:
+        return self._fields() == other._fields() if isinstance(other, Corpus) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass is
+
+    def __repr__(self) -> str:
+        return (f"Corpus(root={self.root!r}, articles={self.articles!r}, speakers={self.speakers!r}, "
+                f"problems={self.problems!r})")
 
     def article(self, article_id: str) -> Article | None:
         for a in self.articles:
