@@ -12,8 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from gpreader.atomic import write_atomic
-from gpreader.filelock import exclusive_lock
 from gpreader.user_dirs import data_dir
 
 FILE_NAME = "settings.json"
@@ -62,6 +60,12 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> None:
         """Write *settings*, keeping unknown keys already in the file."""
+        # imported here: a start that saves nothing draws its first frame without them
+        import json
+
+        from gpreader.atomic import write_atomic
+        from gpreader.filelock import exclusive_lock
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with exclusive_lock(self.lock_path):
@@ -70,8 +74,6 @@ class SettingsStore:
                     raw = {}
                     self._move_aside(problem)
                 raw["theme"] = settings.theme
-                import json
-
                 write_atomic(self.path, json.dumps(raw, ensure_ascii=False, indent=2) + "\n")
         except OSError as exc:
             raise SettingsError(f"Cannot save settings to {self.path}: {_reason(exc)}") from None
