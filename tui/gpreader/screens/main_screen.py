@@ -19,6 +19,8 @@ from gpreader.widgets.key_hints import KeyHints
 from gpreader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from textual.events import ScreenResume
+
     from gpreader.corpus.collection import Corpus
 
 BAR_MIN_FILES = 50  # folders this large show how far reading has got
@@ -55,7 +57,7 @@ class MainScreen(Screen):
         yield Static(id="quote-status")
         yield ReadingPane(empty_message=self._empty_message(), id="reading-pane")
 
-    def on_screen_resume(self, event) -> None:
+    def on_screen_resume(self, event: ScreenResume) -> None:
         """Runs before Textual's own handler. The first resume comes straight after
         mounting, when every widget has just been styled as it was mounted: Textual would
         style the whole screen again, to the same result, before the first frame (17 M of
