@@ -48,9 +48,7 @@ class MainScreen(Screen):
     def compose(self):
         # the width classes now, not on the first resize: the first frame is not laid out twice
         self.update_classes(breakpoint_classes(self.app, self.app.size), update=False)
-        # split off the screen's edges in this order (gpreader.tcss): the title line, the
-        # key line, the sidebar on the left of what is left, the quote status under the
-        # reading pane, which has the rest; no container around any of them
+        # the order places them: each is split off what the ones before it left (gpreader.tcss)
         yield TitleBar()
         yield KeyHints()
         yield ArticleList(self.corpus.articles, growing=self.reading_folder, id="sidebar")

@@ -134,10 +134,15 @@ class ArticleList(Vertical):
         self.refill(self.filter_text)
 
     @property
+    def filter_box(self) -> Input | None:
+        """The filter box, None until it is first opened (its prompt stands in for it)."""
+        return next(self.query(f"#{FILTER_ID}").results(Input), None)
+
+    @property
     def filter_text(self) -> str:
         """What is typed in the filter box ('' before it is first opened)."""
-        box = self.query(f"#{FILTER_ID}")
-        return box.first(Input).value if box else ""
+        box = self.filter_box
+        return box.value if box is not None else ""
 
     @property
     def options(self) -> ArticleOptions:
@@ -202,7 +207,8 @@ class ArticleList(Vertical):
     def highlight(self, article: Article) -> None:
         """Move the highlight to *article* (clearing the filter if it hides it)."""
         if self.options.get_option_index(article.id) is None:
-            for box in self.query(f"#{FILTER_ID}").results(Input):
+            box = self.filter_box
+            if box is not None:
                 box.value = ""
             self.refill("")
         self.options.highlight_line(self.options.get_option_index(article.id))
@@ -223,9 +229,9 @@ class ArticleList(Vertical):
     async def action_filter(self) -> None:
         """Focus the filter box (put in the prompt's place the first time)."""
         for prompt in self.query(FilterPrompt):
-            from gpreader.widgets.filter_input import filter_input
+            from gpreader.widgets.filter_input import FilterInput
 
-            await self.mount(filter_input(), before=prompt)
+            await self.mount(FilterInput(), before=prompt)
             await prompt.remove()
         self.query_one(f"#{FILTER_ID}").focus()
 

@@ -14,14 +14,12 @@ class FilterInput(Input):
 
     BINDINGS = keys.FILTER_INPUT
 
+    def __init__(self) -> None:
+        super().__init__(placeholder=FILTER_PROMPT, id=FILTER_ID)
+
     def action_clear(self) -> None:
         self.value = ""
         self.post_message(ArticleList.Leave())
 
     def action_to_list(self) -> None:
         self.post_message(ArticleList.Leave())
-
-
-def filter_input() -> FilterInput:
-    """A new filter box, empty, its prompt as placeholder."""
-    return FilterInput(placeholder=FILTER_PROMPT, id=FILTER_ID)
