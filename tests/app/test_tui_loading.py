@@ -184,3 +184,20 @@ async def test_an_empty_folder_says_so_once_it_is_read(tmp_path):
         text = screen_text(app)
         assert "No articles." in text and f"No articles found in {tmp_path}." in text
         assert "Reading" not in text
+
+
+async def test_the_loading_bar_spans_the_window_above_the_key_line(loader):
+    """Split off in compose order: the bar under both panes, the quote status under the
+    reading pane only."""
+    from gpreader.widgets.key_hints import KeyHints
+    from gpreader.widgets.reading_pane import ReadingPane
+
+    app = reading_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await first_batch_shown(app, pilot)
+        screen = app.main_screen
+        bar, keys = screen.query_one(LoadingBar).region, screen.query_one(KeyHints).region
+        assert (bar.x, bar.width, bar.bottom) == (0, 120, keys.y)
+        pane, status = screen.query_one(ReadingPane).region, screen.query_one("#quote-status").region
+        assert (status.x, status.width, status.y) == (pane.x, pane.width, pane.bottom)
+        assert status.bottom == bar.y and sidebar(app).region.bottom == bar.y
