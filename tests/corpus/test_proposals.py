@@ -6,10 +6,13 @@ labels in tests/gold/proposals.json (``pytest -s`` prints the table).
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gpreader.corpus import load_corpus
 from gpreader.corpus import proposals as proposals_module
@@ -326,3 +329,88 @@ def test_detection_and_theming_meet_the_gold_labels(seeds):
     assert s.recall >= 0.9, s.misses
     assert s.theme_precision >= 0.9, s.theme_extras
     assert s.theme_recall >= 0.9, s.theme_misses
+
+
+def test_a_caption_that_opens_the_paragraph_is_not_searched():
+    assert article_proposals(article("Picture: practices could merge under the plan")) == []
+    assert article_proposals(article("Pictures of practices that could merge")) != []
+
+
+# -- the trigger patterns, written for speed: the same matches as written plainly ------------
+
+def _first_chars(items) -> set[str] | None:
+    """The characters a parsed regex can start with (None: any), for the shapes TRIGGERS uses."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return out | {chr(av)}
+        if op is c.IN:
+            chars = set()
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is c.RANGE:
+                    chars |= {chr(x) for x in range(value[0], value[1] + 1)}
+                else:
+                    return None
+            return out | chars
+        if op is c.BRANCH:
+            for alternative in av[1]:
+                first = _first_chars(alternative)
+                if first is None:
+                    return None
+                out |= first
+            return out
+        if op is c.SUBPATTERN:
+            first = _first_chars(av[3])
+            if first is None:
+                return None
+            return out | first
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            first = _first_chars(av[2])
+            if first is None:
+                return None
+            out |= first
+            if av[0] > 0:
+                return out
+            continue
+        if op is c.AT:
+            continue
+        return None
+    return None
+
+
+def test_every_trigger_starts_with_a_character_that_the_trigger_pattern_tries():
+    from re import _parser  # type: ignore[attr-defined]
+
+    plain = r"\b(?:" + proposals_module.MODAL_VERB + "|" + "|".join(f"(?:{p})" for p in proposals_module.LEXICAL) + ")"
+    first = _first_chars(_parser.parse(plain, 0).data)
+    assert first is not None and first <= set(proposals_module.TRIGGER_FIRST), first
+    assert len(first) == len(proposals_module.TRIGGER_FIRST)  # nothing tried that cannot start one
+
+
+TRIGGER_WORDS = [
+    "could", "should", "would", "will", "must", "might", "not", "also", "be", "been", "have", "has", "had",
+    "got", "to", "need", "needs", "called", "call", "for", "on", "plan", "proposed", "recommends", "suggest",
+    "urged", "envisaged", "what", "if", "it", "it's", "is", "are", "was", "time", "we", "considering",
+    "looking", "at", "want", "like", "see", "aim", "put", "forward", "important", "that", "the", "only",
+    "way", "unless", "as", "long", "cannot", "can't", "afford", "a", "matter", "of", "so", "can", "require",
+    "more", "there", "no", "reason", "why", "let's", "us", "issues", "problems", "obviously", "practices",
+    "merge", "GPs", "foundation", "fit", "wo", "n't", "'ll", "'ve", "'s", "'re", "x", "nowhere", "elsewhere",
+]
+
+
+@given(st.lists(st.sampled_from(TRIGGER_WORDS), max_size=14), st.lists(st.sampled_from([" ", "  ", "", ", ", ". ", "-", "\n"]), min_size=14, max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_the_trigger_and_obstacle_patterns_match_as_their_plain_forms(words, gaps):
+    text = "".join(w + g for w, g in zip(words, gaps))
+    triggers = re.compile(
+        r"\b(?:" + proposals_module.MODAL_VERB + "|" + "|".join(f"(?:{p})" for p in proposals_module.LEXICAL) + ")",
+        re.IGNORECASE,
+    )
+    obstacles = re.compile(r"\bthere" + proposals_module.OBSTACLES.pattern.removeprefix(r"there(?<!\wthere)"), re.I)
+    for t in (text, text.lower()):
+        assert [m.span() for m in proposals_module.TRIGGERS.finditer(t)] == [m.span() for m in triggers.finditer(t)]
+        assert [m.span() for m in proposals_module.OBSTACLES.finditer(t)] == [m.span() for m in obstacles.finditer(t)]

@@ -1,5 +1,9 @@
 """Quotation marks in British news prose: where a quote starts and ends."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gpreader.corpus import quotes as quotes_module
 from gpreader.corpus.quotes import find_spans
 
 from engine_support import quotes_of
@@ -106,3 +110,13 @@ def test_kinds_full_partial_fragment():
 
 def test_elisions_are_not_quotes():
     assert texts("Since the ‘90s, GPs have worked rock ’n’ roll hours.") == []
+
+
+INTRODUCING = ["said", "Said", "told", "Pulse", "the", "BMJ", "added", "he", "asked", "x", "GPs", "wrote", "noted"]
+
+
+@given(st.lists(st.sampled_from(INTRODUCING + [",", ":", ".", "!", "?", "…", " ", "\n", "’", "-", ";"]), max_size=10))
+@settings(max_examples=300, deadline=None)
+def test_what_comes_before_a_quote_introduces_it_exactly_when_the_introducer_pattern_says(pieces):
+    before = " ".join(pieces).rstrip()  # as classify_kind passes it
+    assert quotes_module._introduced(before) == bool(quotes_module.INTRODUCER.search(before))

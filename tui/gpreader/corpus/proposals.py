@@ -89,14 +89,19 @@ LEXICAL = [
     r"there(?:\s+is|'s)\s+no\s+reason\s+(?:why|not)\b",
     r"let(?:'s|\s+us)\s+(?!say\b|suppose\b|imagine\b|be\b|face\b|remember\b|hope\b|look\b|see\b)\w+",
 ]
-# one pass: a word boundary first, so most positions fail at once
-TRIGGERS = re.compile(r"\b(?:" + MODAL_VERB + "|" + "|".join(f"(?:{p})" for p in LEXICAL) + r")", re.IGNORECASE)
+# Every trigger's first character: tried first, it fails at once where no trigger can start
+# (after a word, before f, j, k, q, x, y, z), which the word boundary alone does not, as the
+# regex engine walks every alternative there. A test checks the set against the alternatives.
+TRIGGER_FIRST = "abcdeghilmnoprstuvw'"
+TRIGGERS = re.compile(
+    rf"(?=[{TRIGGER_FIRST}])\b(?:" + MODAL_VERB + "|" + "|".join(f"(?:{p})" for p in LEXICAL) + r")", re.IGNORECASE
+)
 OPENER = re.compile(r"^\W*(?:perhaps|maybe|possibly)\b", re.IGNORECASE)  # "Perhaps taking …"
 # a modal that only looks back, or only foresees obstacles, proposes nothing
 PAST = re.compile(r"^(?:could|should|would|might|must|may)(?:n't)?(?:\s+not)?$", re.I)
 PAST_VERB = re.compile(r"^\s*(?:been|[a-z]+ed|[a-z]+en|done|had|made|seen|gone|got)\b", re.I)
-OBSTACLES = re.compile(
-    r"\bthere\s+(?:would|will|could|might|may)\s+(?:also\s+|still\s+|obviously\s+)?be\s+(?:\w+\s+){0,4}?"
+OBSTACLES = re.compile(  # "there" first, its word boundary after: the engine skips to the literal
+    r"there(?<!\wthere)\s+(?:would|will|could|might|may)\s+(?:also\s+|still\s+|obviously\s+)?be\s+(?:\w+\s+){0,4}?"
     r"(?:issues|problems|risks|concerns|difficulties|challenges|questions|obstacles|barriers|hurdles)\b",
     re.IGNORECASE,
 )
@@ -106,7 +111,13 @@ EVENTS = re.compile(
     r"be\s+(?:held|reached|joined|available|speaking|attending|published\s+on))\b",
     re.IGNORECASE,
 )
-CAPTION = re.compile(r"\((?:photo|picture|image|pictured)s?\b[^)]*\)\s*$|^(?:photo|picture|image)s?\s*:", re.I)
+# a picture's caption: "… (Photo: PA)" at the end, or "Picture: …" at the start
+_CAPTION_TAIL = re.compile(r"\((?:photo|picture|image|pictured)s?\b[^)]*\)\s*$", re.I)  # found by its "("
+_CAPTION_HEAD = re.compile(r"(?:photo|picture|image)s?\s*:", re.I)
+
+
+def is_caption(par: str) -> bool:
+    return _CAPTION_HEAD.match(par) is not None or _CAPTION_TAIL.search(par) is not None
 _LETTER = re.compile(r"[^\W\d_]")
 _BRACKETED = re.compile(r"\[(\w)\](?=\w)")
 
@@ -600,7 +611,7 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
     kept = 0  # numbers up to the last proposal: a proponent after it in its paragraph serves none
     for p, par in enumerate(article.paragraphs):
         del numbers[kept:]
-        if CAPTION.search(par):
+        if is_caption(par):
             continue
         indexed = by_par.get(p, [])
         quotes = [q for _, q in indexed]

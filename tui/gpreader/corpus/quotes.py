@@ -214,6 +214,16 @@ INTRODUCER = re.compile(
     re.IGNORECASE,
 )
 
+
+def _introduced(before: str) -> bool:
+    """``INTRODUCER.search(before)`` for *before* without trailing whitespace: only a comma
+    needs the regex (tried at every position, it is slow); nothing, or a final : . ! ? or …,
+    matches it, and any other final character cannot."""
+    if not before or before[-1] in ":.!?…":
+        return True
+    return before[-1] == "," and INTRODUCER.search(before) is not None
+
+
 ENDS_ON_FUNCTION_WORD = re.compile(r"\b(?:the|a|an|of|to|that)$", re.I)
 INNER_PUNCTUATION = re.compile(r"[,;:.!?]\S")
 
@@ -227,7 +237,7 @@ def classify_kind(par: str, span: Span) -> str:
     first = text.lstrip("[(…. ")[:1]
     capital = first.isupper() or first.isdigit()
     words = len(text.split())
-    introduced = bool(INTRODUCER.search(before)) or span.open_at is None
+    introduced = _introduced(before) or span.open_at is None
     if capital and introduced:
         return "full"
     if capital and SENTENCE_END.search(text) and words >= 5 and not ENDS_ON_FUNCTION_WORD.search(before):
