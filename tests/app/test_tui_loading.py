@@ -7,14 +7,17 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.app import App
 
 from tui_fixture_corpus import build_corpus
 from tui_helpers import current_article_id, notified, screen_text, sidebar
 from gpreader import folder_loading, open_folder
 from gpreader.app import GPReaderApp
 from gpreader.corpus.errors import CorpusError
+from gpreader.corpus.model import Article, PubDate
 from gpreader.open_folder import Folder
 from gpreader.screens.speaker_finder import SpeakerFinder
+from gpreader.widgets.article_list import ArticleList, relist_interval
 from gpreader.widgets.loading_bar import LoadingBar
 
 TOTAL = 60  # files the fake folder claims to hold: enough for a progress bar
@@ -201,3 +204,54 @@ async def test_the_loading_bar_spans_the_window_above_the_key_line(loader):
         pane, status = screen.query_one(ReadingPane).region, screen.query_one("#quote-status").region
         assert (status.x, status.width, status.y) == (pane.x, pane.width, pane.bottom)
         assert status.bottom == bar.y and sidebar(app).region.bottom == bar.y
+
+
+# -- a long list arriving: relisted at most every relist_interval ------------------------
+
+def dated_articles(n: int, start: int = 0) -> list[Article]:
+    return [
+        Article(id=f"a{i:05d}", path=Path(f"/x/a{i:05d}.txt"), headline=f"Headline {i}", paragraphs=["Text."],
+                date=PubDate(2010 + i % 15, 1 + i % 12, None, "month"))
+        for i in range(start, start + n)
+    ]
+
+
+class GrowingListApp(App):
+    def compose(self):
+        yield ArticleList(dated_articles(LONG), growing=True)
+
+
+LONG = 9000  # relisted at most every 0.9 s
+
+
+async def listed(pilot, box: ArticleList, n: int) -> bool:
+    for _ in range(500):  # the relisting is due within a second
+        if len(box.shown) >= n:
+            return True
+        await pilot.pause(0.01)
+    return False
+
+
+async def test_a_long_list_lists_arrivals_at_most_once_an_interval_and_none_is_left_out():
+    assert relist_interval(1000) == 0 and relist_interval(LONG) == 0.9 and relist_interval(50_000) == 1.0
+    app = GrowingListApp()
+    async with app.run_test() as pilot:
+        box = app.query_one(ArticleList)
+        box.add_articles(dated_articles(10, LONG))  # not relisted lately: listed at once
+        assert len(box.shown) == LONG + 10
+        box.add_articles(dated_articles(10, LONG + 10))  # within the interval: waits for it
+        box.add_articles(dated_articles(10, LONG + 20))
+        assert len(box.shown) == LONG + 10
+        assert await listed(pilot, box, LONG + 30)  # then listed, with no batch after them
+        assert [a.id for a in box.shown] == [a.id for a in box.articles]  # in date order
+
+
+async def test_the_final_list_does_not_wait_for_the_interval():
+    app = GrowingListApp()
+    async with app.run_test():
+        box = app.query_one(ArticleList)
+        box.add_articles(dated_articles(10, LONG))
+        box.add_articles(dated_articles(10, LONG + 10))  # waiting for the interval
+        final = dated_articles(LONG + 25)
+        box.set_articles(final)
+        assert [a.id for a in box.shown] == [a.id for a in sorted(final, key=lambda a: a.sort_key)]

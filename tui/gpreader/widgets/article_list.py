@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import time
 from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
@@ -46,6 +47,15 @@ def haystack(article: Article) -> str:
     bits.append(article.date.display() if article.date else "undated")
     bits += sorted({q.speaker for q in article.quotes if q.speaker})
     return " ".join(bits).casefold()
+
+
+def relist_interval(articles: int) -> float:
+    """Seconds between relistings of a list of *articles* while more arrive. Relisting
+    costs the list's length (its rows, then the rows on screen drawn again): a long list
+    is relisted less often, so that a large folder is not read slower for being listed.
+    Up to a thousand articles, every batch is listed as it comes; ten thousand, once a
+    second."""
+    return 0.0 if articles <= 1000 else min(articles / 10_000, 1.0)
 
 
 FILTER_PROMPT = "/ filter"
@@ -106,6 +116,9 @@ class ArticleList(Vertical):
         self.date_width = 0
         self._haystacks: dict[int, str] = {}  # id(article) -> what the filter looks in
         self._sort_keys: dict[int, tuple] = {}  # id(article) -> its place in date order
+        self._relist_at = 0.0  # (monotonic) arrivals are listed at once from then on
+        self._relist_timer = None  # lists what arrived since, when it is due
+        self._forget_rows = False  # the next relisting rebuilds every row (the dates widened)
         self._take(articles)
 
     def _sort_key(self, article: Article) -> tuple:
@@ -159,14 +172,32 @@ class ArticleList(Vertical):
 
     # -- articles arriving -------------------------------------------------------------
     def add_articles(self, articles: list[Article]) -> None:
-        """More articles (a folder being indexed): list them, in date order."""
+        """More articles (a folder being indexed): list them, in date order; in a long
+        list, at most every ``relist_interval`` (what arrives meanwhile waits for it)."""
         width = self.date_width
         self._insert(articles)
-        self._refresh_rows(forget=self.date_width != width)
+        self._forget_rows |= self.date_width != width
+        if self._relist_timer is not None:
+            return
+        wait = self._relist_at - time.monotonic()
+        if wait > 0 and self.is_mounted:
+            self._relist_timer = self.set_timer(wait, self._relist_arrivals)
+        else:
+            self._relist_arrivals()
+
+    def _relist_arrivals(self) -> None:
+        self._relist_timer = None
+        forget, self._forget_rows = self._forget_rows, False
+        self._refresh_rows(forget=forget)
+        self._relist_at = time.monotonic() + relist_interval(len(self.articles))
 
     def set_articles(self, articles: list[Article]) -> None:
         """The articles, final (their speakers merged): list them afresh."""
         self.growing = False
+        if self._relist_timer is not None:
+            self._relist_timer.stop()
+            self._relist_timer = None
+        self._forget_rows = False
         self._take(articles)
         self._haystacks.clear()
         self._refresh_rows(forget=True)
