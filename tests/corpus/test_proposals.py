@@ -414,3 +414,19 @@ def test_the_trigger_and_obstacle_patterns_match_as_their_plain_forms(words, gap
     for t in (text, text.lower()):
         assert [m.span() for m in proposals_module.TRIGGERS.finditer(t)] == [m.span() for m in triggers.finditer(t)]
         assert [m.span() for m in proposals_module.OBSTACLES.finditer(t)] == [m.span() for m in obstacles.finditer(t)]
+
+
+MENTION_WORDS = ["the", "The", "Dr", "Sir", "Ann", "Lee", "NHS", "England", "of", "and", "King’s", "Fund", "RCGP",
+                 "said", "Department", "Health", "Government", "x", "BMA", "GPs", "Royal", "College", "other", "bathe"]
+
+
+@given(st.lists(st.sampled_from(MENTION_WORDS), max_size=12), st.lists(st.sampled_from([" ", "  ", "", ", ", ". ", "\n"]), min_size=12, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_the_mention_patterns_match_as_their_plain_forms(words, gaps):
+    from gpreader.corpus import attribution
+
+    text = "".join(w + g for w, g in zip(words, gaps))
+    mention = re.compile(proposals_module._MENTION.pattern.removeprefix("(?=[tA-Z])"))
+    org = re.compile(attribution.ORG_MENTION.pattern.removeprefix(r"(?=the\s|[A-Z])"))
+    assert [m.span() for m in proposals_module._MENTION.finditer(text)] == [m.span() for m in mention.finditer(text)]
+    assert [m.span(1) for m in attribution.ORG_MENTION.finditer(text)] == [m.span(1) for m in org.finditer(text)]

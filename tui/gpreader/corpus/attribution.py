@@ -693,8 +693,8 @@ NAME_APPOSITION = re.compile(
 DOCUMENT_MENTION = re.compile(
     r"\b(?:the\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}(?:report|review|stocktake|plan|strategy|paper|framework|study|survey)\b"
 )
-ORG_MENTION = re.compile(
-    r"\b(?:the\s+)?((?:[A-Z][\w’'&]*\s+){0,4}(?:[A-Z]{2,}s?|(?:Confederation|Confed|College|Association|Fund|"
+ORG_MENTION = re.compile(  # the look-ahead first: no other position can start a match
+    r"(?=the\s|[A-Z])\b(?:the\s+)?((?:[A-Z][\w’'&]*\s+){0,4}(?:[A-Z]{2,}s?|(?:Confederation|Confed|College|Association|Fund|"
     r"Foundation|Trust|Committee|Commission|Council|Institute|Society|Office|Agency|Board)"
     # "Royal College of Nursing", "Institute for Fiscal Studies": the name goes on after of/for
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&]*(?:\s+(?:and\s+)?[A-Z][\w’'&]*){0,3})?|"

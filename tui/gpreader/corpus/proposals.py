@@ -405,8 +405,8 @@ def _clip(par: str, a: int, b: int, quotes: list[Quote]) -> tuple[int, int]:
 
 # -- proponents -------------------------------------------------------------------------------
 
-_MENTION = re.compile(
-    r"(?:\b(?:the|The)\s+)?(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\s+)?"
+_MENTION = re.compile(  # the look-ahead first: no other position can start a match
+    r"(?=[tA-Z])(?:\b(?:the|The)\s+)?(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\s+)?"
     r"[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|&|on)\s+[A-Z][\w’'&.-]*|\s+[A-Z][\w’'&.-]*)*"
 )
 
