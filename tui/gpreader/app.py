@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.reactive import Reactive
 
 from gpreader import keys
 from gpreader.corpus.collection import Corpus
@@ -41,6 +42,10 @@ class GPReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {_speaker_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (100, "-normal"), (160, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    # The title line (TitleBar) watches the sub-title and redraws itself. Textual's own
+    # sub-title redraws the whole screen when it changes: ten times a second while a large
+    # folder is read (the article count), that was most of what the app drew then.
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
     def __init__(
         self,
@@ -137,7 +142,6 @@ class GPReaderApp(App[None]):
             return
         self.corpus.articles.extend(message.articles)
         self.main_screen.articles_arrived(message.articles, message.done, message.total)
-        self._clippings_changed(self.quote_out.count)
 
     async def on_folder_loaded(self, message) -> None:
         if not self.is_running:  # closing: the worker finished as the app quit
@@ -166,13 +170,15 @@ class GPReaderApp(App[None]):
         return self.still_loading
 
     def _clippings_changed(self, count: int) -> None:
-        articles = len(self.corpus.articles)
+        clippings = plural(count, "clipping")
         if self.speaker_index is None:
-            people = "reading the folder…"
-        else:
-            speakers = len(self.speaker_index.entries)
-            people = plural(speakers, "speaker")
-        self.sub_title = f"{plural(articles, 'article')} · {people} · {plural(count, 'clipping')}"
+            # no running count: the loading bar has it, and a title line changed with every
+            # batch of articles would have the whole window drawn again with it (Textual
+            # redraws the span from the top line to the bar as one)
+            self.sub_title = f"reading the folder… · {clippings}"
+            return
+        articles, speakers = len(self.corpus.articles), len(self.speaker_index.entries)
+        self.sub_title = f"{plural(articles, 'article')} · {plural(speakers, 'speaker')} · {clippings}"
 
     # -- terminal safety ---------------------------------------------------------------
     def get_line_filters(self):

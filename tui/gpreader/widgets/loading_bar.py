@@ -22,10 +22,15 @@ class LoadingBar(Horizontal):
         self.show(self.done, self.total)
 
     def _label(self) -> Content:
-        return Content(f"Reading {self.done:,} of {self.total:,} articles")
+        """The count, as wide for every *done* of one *total*: redrawn in place, it does
+        not lay the screen out again (ten times a second, that was most of what the app
+        did while a large folder was read)."""
+        of = f"{self.total:,}"
+        return Content(f"Reading {self.done:>{len(of)},} of {of} articles")
 
     def show(self, done: int, total: int) -> None:
+        same_width = total == self.total
         self.done, self.total = done, total
         if self.children:  # composed (on_mount shows what arrived before)
-            self.query_one("#loading-label", Static).update(self._label())
+            self.query_one("#loading-label", Static).update(self._label(), layout=not same_width)
             self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
