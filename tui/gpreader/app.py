@@ -42,9 +42,9 @@ class GPReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {_speaker_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (100, "-normal"), (160, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
-    # The title line (TitleBar) watches the sub-title and redraws itself. Textual's own
-    # sub-title redraws the whole screen when it changes: ten times a second while a large
-    # folder is read (the article count), that was most of what the app drew then.
+    # The title line (TitleBar) watches the sub-title and redraws itself; Textual's own
+    # sub-title would redraw the whole screen at every change (it did for every batch of
+    # articles while a folder was read, when the title line counted them).
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
     def __init__(

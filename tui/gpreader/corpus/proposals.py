@@ -118,6 +118,8 @@ _CAPTION_HEAD = re.compile(r"(?:photo|picture|image)s?\s*:", re.I)
 
 def is_caption(par: str) -> bool:
     return _CAPTION_HEAD.match(par) is not None or _CAPTION_TAIL.search(par) is not None
+
+
 _LETTER = re.compile(r"[^\W\d_]")
 _BRACKETED = re.compile(r"\[(\w)\](?=\w)")
 

@@ -22,9 +22,8 @@ class LoadingBar(Horizontal):
         self.show(self.done, self.total)
 
     def _label(self) -> Content:
-        """The count, as wide for every *done* of one *total*: redrawn in place, it does
-        not lay the screen out again (ten times a second, that was most of what the app
-        did while a large folder was read)."""
+        """The count, as wide for every *done* of one *total*: it is redrawn in place,
+        without laying the screen out again (ten times a second while a folder is read)."""
         of = f"{self.total:,}"
         return Content(f"Reading {self.done:>{len(of)},} of {of} articles")
 
