@@ -25,3 +25,12 @@ def test_quotes_lie_inside_their_paragraph_and_slice_to_their_text(paragraphs):
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_arbitrary_unicode_never_raises(text):
     quotes_of(*(text.split("\n") or [text]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab Dr. !?…’”'\")]‘“\n", max_size=40))
+def test_sentences_are_split_as_the_break_pattern_splits_them(text):
+    # the one-sentence shortcut (no end mark before the trailing marks) changes nothing
+    from gpreader.corpus import attribution
+
+    assert attribution.sentences(text) == attribution._sentences_by_breaks(text)

@@ -177,8 +177,24 @@ def _mask_by_char(par: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
+# what may end a text after its last sentence's words: end marks and closing marks
+_TRAILING_MARKS = ".!?…’”'\")]"
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of *text*."""
+    """(start, end) of the sentences of *text*.
+
+    Most paragraphs are one sentence: with no end mark before its trailing marks, SENT_BREAK
+    cannot match (its end marks must be followed by a space or a capital), and the regex
+    is not run.
+    """
+    body = text.rstrip(_TRAILING_MARKS)
+    if "." not in body and "!" not in body and "?" not in body and "…" not in body:
+        return [(0, len(text))] if text else []
+    return _sentences_by_breaks(text)
+
+
+def _sentences_by_breaks(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
     for m in SENT_BREAK.finditer(text):
