@@ -92,9 +92,16 @@ def _squash(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
+# no line longer than this is furniture (casefolding never shortens a line)
+_LONGEST_FURNITURE = max(MAX_FURNITURE_PREFIX_LINE, *map(len, FURNITURE))
+
+
 def is_furniture(line: str) -> bool:
     """True when the whole *line* is site furniture, not article text."""
-    key = _squash(line)
+    joined = " ".join(line.split())
+    if len(joined) > _LONGEST_FURNITURE:  # a line of prose: not casefolded for nothing
+        return False
+    key = joined.casefold()
     if key in FURNITURE:
         return True
     return len(key) <= MAX_FURNITURE_PREFIX_LINE and key.startswith(FURNITURE_PREFIXES)
