@@ -1,6 +1,10 @@
 """Who said it: the reporting patterns of British health news."""
 
+import re
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine_support import pairs, quotes_of
 
@@ -314,3 +318,18 @@ def test_the_outlet_someone_talks_to_is_not_a_person():
         "Figures seen by Nursing Times show spending has fallen.",
         'He added: "And more nurses."',
     ) == ["Joseph Sharma", "Joseph Sharma"]
+
+
+CLAUSE_WORDS = ["Dr", "Smith", "said", "that", "which", "who", "as", "while", "because", "so", "when", "if", "although",
+                "and", "but", "the", "NHS", "England", "Fuller", "report", "plan", "reports", "review", "x", "asked", "iffy"]
+
+
+@given(st.lists(st.sampled_from(CLAUSE_WORDS), max_size=12), st.lists(st.sampled_from([" ", ", ", "; ", ": ", ".", "\n", ""]), min_size=12, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_the_clause_and_document_patterns_behave_as_their_plain_forms(words, gaps):
+    from gpreader.corpus import attribution
+
+    text = "".join(w + g for w, g in zip(words, gaps))
+    plain = re.compile(attribution.CLAUSE_BREAK.pattern.removeprefix("(?=[;:,twabsi])"))
+    assert attribution.CLAUSE_BREAK.split(text) == plain.split(text)
+    assert attribution._may_name_a_document(text) == (attribution.DOCUMENT_HEAD.search(text) is not None)

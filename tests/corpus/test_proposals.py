@@ -430,3 +430,16 @@ def test_the_mention_patterns_match_as_their_plain_forms(words, gaps):
     org = re.compile(attribution.ORG_MENTION.pattern.removeprefix(r"(?=the\s|[A-Z])"))
     assert [m.span() for m in proposals_module._MENTION.finditer(text)] == [m.span() for m in mention.finditer(text)]
     assert [m.span(1) for m in attribution.ORG_MENTION.finditer(text)] == [m.span(1) for m in org.finditer(text)]
+
+
+FRAME_WORDS = ["Dr", "Lee", "said", "told", "Pulse", "that", "the", "plan", "would", "work", "pointed", "out", "thinks",
+               "found", "this", "week", "hat", "th", "at", "x", "That", "THAT"]
+
+
+@given(st.lists(st.sampled_from(FRAME_WORDS), max_size=12), st.lists(st.sampled_from([" ", "  ", ", ", ". ", "\n", ""]), min_size=12, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_a_reporting_frame_is_never_found_without_that(words, gaps):
+    # short_body skips the frame pattern when "that" is missing: every frame ends on it
+    text = "".join(w + g for w, g in zip(words, gaps)).lower()
+    if "that" not in text:
+        assert proposals_module._FRAME_VERB_LOWER.search(text) is None

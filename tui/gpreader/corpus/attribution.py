@@ -685,7 +685,9 @@ def _has_person(segment: str) -> bool:
     return ref is not None and ref.kind == "person"
 
 
-CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:that|which|who|as|while|because|so|when|if|although)\s|\b(?:and|but)\s(?=[a-z])")
+CLAUSE_BREAK = re.compile(  # the look-ahead first: no other character can start a break
+    r"(?=[;:,twabsi])(?:[;:]|,\s|\b(?:that|which|who|as|while|because|so|when|if|although)\s|\b(?:and|but)\s(?=[a-z]))"
+)
 CLAUSE_LINKER = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|then)\s+", re.I)
 
 
@@ -706,9 +708,8 @@ NAME_PRE = re.compile(r"(?:\b(?:[A-Z][A-Za-z]{1,20}|[a-z]{1,20})\s+){1,4}$")
 NAME_APPOSITION = re.compile(
     r",\s+(?:a |an |the |who |chair|head|chief|president|director|deputy|national|former|lead)[^,]{2,120},"
 )
-DOCUMENT_MENTION = re.compile(
-    r"\b(?:the\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}(?:report|review|stocktake|plan|strategy|paper|framework|study|survey)\b"
-)
+DOCUMENT_KINDS = ("report", "review", "stocktake", "plan", "strategy", "paper", "framework", "study", "survey")
+DOCUMENT_MENTION = re.compile(r"\b(?:the\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}(?:" + "|".join(DOCUMENT_KINDS) + r")\b")
 ORG_MENTION = re.compile(  # the look-ahead first: no other position can start a match
     r"(?=the\s|[A-Z])\b(?:the\s+)?((?:[A-Z][\w’'&]*\s+){0,4}(?:[A-Z]{2,}s?|(?:Confederation|Confed|College|Association|Fund|"
     r"Foundation|Trust|Committee|Commission|Council|Institute|Society|Office|Agency|Board)"
@@ -726,8 +727,16 @@ ORG_HEAD = re.compile(  # in every ORG_MENTION match: two capitals, or its organ
     r"gency|oard|epartment of Health|overnment)"
 )
 DOCUMENT_HEAD = re.compile(  # the end of every DOCUMENT_MENTION: its last capitalised word and the document word
-    r"[A-Z][\w’'\-]+\s+(?:report|review|stocktake|plan|strategy|paper|framework|study|survey)\b"
+    r"[A-Z][\w’'\-]+\s+(?:" + "|".join(DOCUMENT_KINDS) + r")\b"
 )
+
+
+def _may_name_a_document(sentence: str) -> bool:
+    """``DOCUMENT_HEAD.search(sentence)``, the regex run only when a document word is there."""
+    for kind in DOCUMENT_KINDS:
+        if kind in sentence:
+            return DOCUMENT_HEAD.search(sentence) is not None
+    return False
 
 
 def _scan(pattern: re.Pattern, starts: re.Pattern, text: str, keep=None) -> Iterator[re.Match]:
@@ -774,7 +783,7 @@ def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
             if role:
                 ref.roles.append(role)
         found.append(ref)
-    if DOCUMENT_HEAD.search(sentence):
+    if _may_name_a_document(sentence):
         for m in DOCUMENT_MENTION.finditer(sentence):
             ref = classify(m.group(0))
             if ref is not None and ref.kind == "document":

@@ -223,7 +223,10 @@ def short_body(text: str, quoted: bool = False) -> str:
             body = body[: tail.start()]
         head = body[: max(len(body) // 2, 1) + 40]
         low = _lowered(head)  # the lower-case twin on lower-cased text: a third of the time
-        frame = _FRAME_VERB_LOWER.search(low) if low is not None else _FRAME_VERB.search(head)
+        if low is not None:
+            frame = _FRAME_VERB_LOWER.search(low) if "that" in low else None  # every frame ends on it
+        else:
+            frame = _FRAME_VERB.search(head)
         if frame and frame.end() < len(body) * 0.6:
             body = "…" + body[frame.end() :]
     return body.strip(_TRAIL)
