@@ -278,9 +278,11 @@ def find_trigger(text: str) -> str | None:
     low = _lowered(norm)
     if low is not None:
         norm, triggers, obstacles = low, _TRIGGERS_LOWER, _OBSTACLES_LOWER
-    blocked = [(m.start(), m.end()) for m in obstacles.finditer(norm)]
+    blocked: list[tuple[int, int]] | None = None  # the obstacles, found when a modal needs them
     for m in triggers.finditer(norm):
         if m.group("modal") is not None:
+            if blocked is None:
+                blocked = [(o.start(), o.end()) for o in obstacles.finditer(norm)]
             if any(a <= m.start() < b for a, b in blocked):
                 continue
             if m.group("verb").lower() == "have" and PAST.match(m.group("modal")) and PAST_VERB.match(norm[m.end() :]):
