@@ -9,6 +9,19 @@ from gpreader.corpus.model import Article, Quote
 from gpreader.corpus.speakers import build_speakers
 
 
+GAPS = (" ", "  ", "", ", ", ". ", ".", "; ", ": ", "-", "\n")
+
+
+def prose(words: list[str], size: int = 12):
+    """A hypothesis strategy: up to *size* of *words*, each followed by one of ``GAPS``
+    (for comparing a pattern written for speed with its plain form)."""
+    from hypothesis import strategies as st
+
+    return st.lists(st.tuples(st.sampled_from(words), st.sampled_from(GAPS)), max_size=size).map(
+        lambda pieces: "".join(word + gap for word, gap in pieces)
+    )
+
+
 def quotes_of(*paragraphs: str) -> list[Quote]:
     article = Article("t", Path("t.txt"), "Headline", list(paragraphs))
     article.quotes = extract_quotes(article)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from gpreader.corpus import load_corpus
 from gpreader.corpus import proposals as proposals_module
@@ -30,7 +29,7 @@ from gpreader.corpus.speakers import build_speakers
 from gpreader.corpus.themes import Theme, default_themes
 from gpreader.resources import bundled_seeds
 
-from engine_support import found_proposals
+from engine_support import found_proposals, prose
 
 HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:  # proposal_scoring is a sibling script, not a package module
@@ -385,7 +384,7 @@ def _first_chars(items) -> set[str] | None:
 def test_every_trigger_starts_with_a_character_that_the_trigger_pattern_tries():
     from re import _parser  # type: ignore[attr-defined]
 
-    plain = r"\b(?:" + proposals_module.MODAL_VERB + "|" + "|".join(f"(?:{p})" for p in proposals_module.LEXICAL) + ")"
+    plain = rf"\b(?:{proposals_module.TRIGGER_ALTERNATIVES})"
     first = _first_chars(_parser.parse(plain, 0).data)
     assert first is not None and first <= set(proposals_module.TRIGGER_FIRST), first
     assert len(first) == len(proposals_module.TRIGGER_FIRST)  # nothing tried that cannot start one
@@ -402,14 +401,10 @@ TRIGGER_WORDS = [
 ]
 
 
-@given(st.lists(st.sampled_from(TRIGGER_WORDS), max_size=14), st.lists(st.sampled_from([" ", "  ", "", ", ", ". ", "-", "\n"]), min_size=14, max_size=14))
+@given(prose(TRIGGER_WORDS, 14))
 @settings(max_examples=400, deadline=None)
-def test_the_trigger_and_obstacle_patterns_match_as_their_plain_forms(words, gaps):
-    text = "".join(w + g for w, g in zip(words, gaps))
-    triggers = re.compile(
-        r"\b(?:" + proposals_module.MODAL_VERB + "|" + "|".join(f"(?:{p})" for p in proposals_module.LEXICAL) + ")",
-        re.IGNORECASE,
-    )
+def test_the_trigger_and_obstacle_patterns_match_as_their_plain_forms(text):
+    triggers = re.compile(rf"\b(?:{proposals_module.TRIGGER_ALTERNATIVES})", re.IGNORECASE)
     obstacles = re.compile(r"\bthere" + proposals_module.OBSTACLES.pattern.removeprefix(r"there(?<!\wthere)"), re.I)
     for t in (text, text.lower()):
         assert [m.span() for m in proposals_module.TRIGGERS.finditer(t)] == [m.span() for m in triggers.finditer(t)]
@@ -420,12 +415,11 @@ MENTION_WORDS = ["the", "The", "Dr", "Sir", "Ann", "Lee", "NHS", "England", "of"
                  "said", "Department", "Health", "Government", "x", "BMA", "GPs", "Royal", "College", "other", "bathe"]
 
 
-@given(st.lists(st.sampled_from(MENTION_WORDS), max_size=12), st.lists(st.sampled_from([" ", "  ", "", ", ", ". ", "\n"]), min_size=12, max_size=12))
+@given(prose(MENTION_WORDS))
 @settings(max_examples=300, deadline=None)
-def test_the_mention_patterns_match_as_their_plain_forms(words, gaps):
+def test_the_mention_patterns_match_as_their_plain_forms(text):
     from gpreader.corpus import attribution
 
-    text = "".join(w + g for w, g in zip(words, gaps))
     mention = re.compile(proposals_module._MENTION.pattern.removeprefix("(?=[tA-Z])"))
     org = re.compile(attribution.ORG_MENTION.pattern.removeprefix(r"(?=the\s|[A-Z])"))
     assert [m.span() for m in proposals_module._MENTION.finditer(text)] == [m.span() for m in mention.finditer(text)]
@@ -436,10 +430,9 @@ FRAME_WORDS = ["Dr", "Lee", "said", "told", "Pulse", "that", "the", "plan", "wou
                "found", "this", "week", "hat", "th", "at", "x", "That", "THAT"]
 
 
-@given(st.lists(st.sampled_from(FRAME_WORDS), max_size=12), st.lists(st.sampled_from([" ", "  ", ", ", ". ", "\n", ""]), min_size=12, max_size=12))
+@given(prose(FRAME_WORDS).map(str.lower))
 @settings(max_examples=300, deadline=None)
-def test_a_reporting_frame_is_never_found_without_that(words, gaps):
+def test_a_reporting_frame_is_never_found_without_that(text):
     # short_body skips the frame pattern when "that" is missing: every frame ends on it
-    text = "".join(w + g for w, g in zip(words, gaps)).lower()
     if "that" not in text:
         assert proposals_module._FRAME_VERB_LOWER.search(text) is None

@@ -93,9 +93,8 @@ LEXICAL = [
 # (after a word, before f, j, k, q, x, y, z), which the word boundary alone does not, as the
 # regex engine walks every alternative there. A test checks the set against the alternatives.
 TRIGGER_FIRST = "abcdeghilmnoprstuvw'"
-TRIGGERS = re.compile(
-    rf"(?=[{TRIGGER_FIRST}])\b(?:" + MODAL_VERB + "|" + "|".join(f"(?:{p})" for p in LEXICAL) + r")", re.IGNORECASE
-)
+TRIGGER_ALTERNATIVES = "|".join([MODAL_VERB, *(f"(?:{p})" for p in LEXICAL)])
+TRIGGERS = re.compile(rf"(?=[{TRIGGER_FIRST}])\b(?:{TRIGGER_ALTERNATIVES})", re.IGNORECASE)
 OPENER = re.compile(r"^\W*(?:perhaps|maybe|possibly)\b", re.IGNORECASE)  # "Perhaps taking …"
 # a modal that only looks back, or only foresees obstacles, proposes nothing
 PAST = re.compile(r"^(?:could|should|would|might|must|may)(?:n't)?(?:\s+not)?$", re.I)
