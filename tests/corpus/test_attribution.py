@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given, settings, strategies as st
 
 from engine_support import pairs, prose, quotes_of
 
@@ -331,3 +331,40 @@ def test_the_clause_and_document_patterns_behave_as_their_plain_forms(text):
     plain = re.compile(attribution.CLAUSE_BREAK.pattern.removeprefix("(?=[;:,twabsi])"))
     assert attribution.CLAUSE_BREAK.split(text) == plain.split(text)
     assert attribution._may_name_a_document(text) == (attribution.DOCUMENT_HEAD.search(text) is not None)
+
+
+VERB_TEXT_WORDS = ["said", "Said", "SAYS", "say", "saying", "told", "pointed", "out", "points", "called", "for",
+                   "calls", "urge", "argues", "went", "on", "hit", "put", "forward", "Dr", "Smith", "he", "the",
+                   "2said", "_said", "said_", "ſaid", "argueſ", "asKed", "asked", "İ", "ı", "é", "saidé", "'",
+                   "’", "-", "reference", "references", "x"]
+
+
+def _verbs_word_by_word(text: str, before: int = -1) -> list[tuple[int, int]]:
+    """The plain form: each word looked up, VERB itself to confirm."""
+    from gpreader.corpus import attribution
+
+    found = []
+    for w in re.finditer(r"[A-Za-z]+", text):
+        if before != -1 and w.start() >= before:
+            break
+        m = attribution.VERB.match(text, w.start())
+        if m and w.group(0).lower() in attribution.VERB_FIRST_WORDS and (w.start() == 0 or not text[w.start() - 1].isalnum()):
+            found.append((m.start(), m.end()))
+    return found
+
+
+@given(prose(VERB_TEXT_WORDS, size=16), st.integers(min_value=-1, max_value=60))
+@settings(max_examples=400, deadline=None)
+def test_verbs_of_speech_are_found_as_a_word_by_word_reading_finds_them(text, before):
+    from gpreader.corpus import attribution
+
+    expected = _verbs_word_by_word(text, before)
+    assert attribution.find_verbs(text, before) == expected
+    assert attribution.first_verb(text, before) == (expected[0][0] if expected else -1)
+
+
+def test_the_verb_trie_prefers_the_longer_verb_as_the_alternation_does():
+    from gpreader.corpus import attribution
+
+    text = "Dr Smith called for change. She called them. He pointed out that"
+    assert [text[a:b] for a, b in attribution.find_verbs(text)] == ["called for", "called", "pointed out"]

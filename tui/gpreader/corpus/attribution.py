@@ -43,23 +43,73 @@ called|calls|promised|promises|pledged|pledges|vowed|vows|accepted|accepts|denie
 confirmed|confirms|indicated|indicates|complained|complains|observed|observes|remarked|went\s+on|goes\s+on|
 envisaged|envisages|mentioned|quipped|joked|questioned|queried|wondered|argue|claim|warn|suggest|urge"""
 VERB = re.compile(r"\b(?:" + re.sub(r"\s+", "", VERBS).replace("\\s+", r"\s+") + r")\b", re.IGNORECASE)
-VERB_FIRST_WORDS = {w.split("\\s+")[0].lower() for w in re.sub(r"\s+", "", VERBS).split("|")}
+VERB_ALTERNATIVES = re.sub(r"\s+", "", VERBS).split("|")
+
+
+def _trie(alternatives: list[list[str]]) -> str:
+    """One pattern for *alternatives* (each a list of tokens: a character, or ``\\s+``) that
+    branches on one token at a time, the branches in order of first appearance; a branch
+    that may also end here is optional, so the longer match is tried first ("called for"
+    before "called"; a test compares it with the alternation it replaces)."""
+    heads: dict[str, list[list[str]]] = {}
+    ends = False
+    for tokens in alternatives:
+        if not tokens:
+            ends = True
+        else:
+            heads.setdefault(tokens[0], []).append(tokens[1:])
+    branches = [(t if t == r"\s+" else re.escape(t)) + _trie(rest) for t, rest in heads.items()]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
+# What VERB finds at the start of a word, for lower-cased text: a regex branching letter by
+# letter tries one branch per letter, where VERB's alternation tries every verb at every word.
+VERB_LOWER = re.compile(r"(?<!\w)" + _trie([re.findall(r"\\s\+|.", v) for v in VERB_ALTERNATIVES]) + r"\b")
+# characters that lower-casing turns into, or IGNORECASE takes for, an ASCII letter
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+VERB_FIRST_WORDS = {w.split("\\s+")[0].lower() for w in VERB_ALTERNATIVES}
 WORD = re.compile(r"[A-Za-z]+")
 
 
-def find_verbs(text: str, before: int | None = None):
-    """Verbs of speech in *text*, in order: a set look-up per word, the regex only to confirm.
+def find_verbs(text: str, before: int = -1) -> list[tuple[int, int]]:
+    """The verbs of speech in *text*, in order, as (start, end): each where VERB matches at
+    the start of a word (a letter after no letter, digit or underscore).
 
-    With *before*, only the verbs that start before that offset (the words are still read
-    in the whole of *text*, so the matches are the same).
+    With *before* (not -1), only the verbs that start before that offset.
     """
+    found: list[tuple[int, int]] = []
+    if _CASE_ODD.search(text) is not None:  # the word-by-word reading, with VERB itself
+        return _find_verbs_by_words(text, before)
+    for m in VERB_LOWER.finditer(text.lower()):
+        if before != -1 and m.start() >= before:
+            break
+        found.append((m.start(), m.end()))
+    return found
+
+
+def first_verb(text: str, before: int = -1) -> int:
+    """Where ``find_verbs(text, before)`` finds its first verb, or -1."""
+    if _CASE_ODD.search(text) is not None:
+        verbs = _find_verbs_by_words(text, before)
+        return verbs[0][0] if verbs else -1
+    m = VERB_LOWER.search(text.lower())
+    return m.start() if m is not None and (before == -1 or m.start() < before) else -1
+
+
+def _find_verbs_by_words(text: str, before: int) -> list[tuple[int, int]]:
+    """``find_verbs`` a word at a time: a set look-up per word, VERB to confirm."""
+    found: list[tuple[int, int]] = []
     for w in WORD.finditer(text):
-        if before is not None and w.start() >= before:
-            return
+        if before != -1 and w.start() >= before:
+            break
         if w.group(0).lower() in VERB_FIRST_WORDS:
             m = VERB.match(text, w.start())
             if m and (w.start() == 0 or not text[w.start() - 1].isalnum()):
-                yield m
+                found.append((m.start(), m.end()))
+    return found
 
 
 # words that may stand between a subject and its verb: "Mr Stevens also said", "has suggested"
@@ -439,10 +489,10 @@ class Attributor:
         text = masked[a : min(b, a + 400)]
         quoted = text.find("x" * 4)
         # a verb after a quotation is handled as its attribution: look only before the quotation
-        m = next(find_verbs(text, before=None if quoted < 0 else quoted + 4), None)
-        if not m:
+        verb = first_verb(text, -1 if quoted < 0 else quoted + 4)
+        if verb < 0:
             return None
-        head = text[: m.start()]
+        head = text[:verb]
         ref = _subject_before(head)
         return self._resolve(ref) if ref else None
 
@@ -474,16 +524,16 @@ class Attributor:
         # 3. the nearest verb of speech before it
         start = span.open_at if span.open_at is not None else span.start
         before = masked[max(a, start - 400) : start]  # a bound on work in run-on text
-        verbs: list = list(find_verbs(before))  # (reversed(list(...)) trips mypyc 2.4)
-        for m in verbs[::-1]:
-            head = before[: m.start()]
+        verbs = find_verbs(before)
+        for vstart, vend in verbs[::-1]:  # (reversed(...) trips mypyc 2.4)
+            head = before[:vstart]
             if "x" * 4 in head[-12:]:
                 continue
             ref = _subject_before(head)
             if ref is not None:
                 who = self._resolve(ref)
                 if who is not None:
-                    return Attributed(who, f"{ref.text} {m.group(0)}".strip())
+                    return Attributed(who, f"{ref.text} {before[vstart:vend]}".strip())
         # 3b. a name and a colon: "Dr Smith: ‘We are ready.’"
         m = NAME_COLON.search(before)
         if m and "x" * 4 not in m.group(1):
