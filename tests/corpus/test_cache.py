@@ -17,7 +17,7 @@ import gpreader.corpus
 import gpreader.corpus.cache as cache_module
 import gpreader.corpus.loader as loader
 import gpreader.corpus.version as version
-from gpreader.corpus.cache_codec import decode_article, encode_article
+from gpreader.corpus.cache_codec import CodecError, decode_article, encode_article
 from gpreader.corpus.loader import load_corpus
 from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement
 from gpreader.resources import bundled_seeds
@@ -358,3 +358,24 @@ def test_worker_processes_start_from_a_thread_under_a_captured_stderr(tmp_path, 
     thread.join()
     assert len(result[0].articles) == loader.PARALLEL_MIN_FILES + 6
     assert isinstance(sys.stderr, _CapturedStderr)  # given back once the workers are up
+
+
+@pytest.mark.parametrize("oddity", ["warning", "quote text", "speaker name", "paragraph"])
+def test_a_value_json_would_change_keeps_the_article_out_of_the_cache(oddity):
+    # the check decodes the row as written, not its JSON text: a tuple would come back a list
+    path = Path("/somewhere/x.txt")
+    article = Article("x", path, "Headline", ["He said ‘yes’.", "Second."])
+    article.quotes = [Quote("x", 0, 9, 12, "yes", speaker="Dr A")]
+    article.local_speakers = {"Dr A": Speaker("Dr A")}
+    warnings: list = ["a warning"]
+    if oddity == "warning":
+        warnings = [("a", "tuple")]
+    elif oddity == "quote text":
+        article.quotes[0].text = ("y", "es")
+    elif oddity == "speaker name":
+        article.local_speakers = {("Dr", "A"): Speaker("Dr A")}
+    else:
+        article.paragraphs[1] = ("Second", ".")
+    with pytest.raises(CodecError):
+        encode_article(article, warnings)
+    assert decode_article(encode_article(Article("x", path, "Headline", ["Plain."]), []), path)[0].paragraphs == ["Plain."]

@@ -5,7 +5,8 @@ are indexes into the row's string table (-1 is None): parsing many little lists 
 three times as much. A quote's text is its paragraph's slice unless the row lists it. The
 other fields of Article, Speaker, Role and PubDate are written by a generic walk over the
 dataclass fields, so a field added to the model is stored too, and every article is
-decoded again as it is encoded: one that would not come back equal is not cached at all
+decoded again as it is encoded (from the row as written: only values that JSON gives back
+exactly go in it): one that would not come back equal is not cached at all
 (``CodecError``). JSON only, never pickle: a damaged row can only fail to decode.
 """
 
@@ -200,15 +201,20 @@ def encode_article(article: Article, warnings: list[str]) -> bytes:
     fields = {f.name: _plain(getattr(article, f.name)) for f in dataclasses.fields(Article) if f.name not in _SPECIAL}
     speakers = [[name, _plain(s)] for name, s in article.local_speakers.items()]
     plan = plan_data(article)
+    row = [FORMAT, fields, quotes, texts, statements, list(table), speakers, list(warnings), plan]
+    # Only lists, dicts with text keys and scalars, so JSON gives back exactly *row* (a tuple
+    # would come back a list): *row* is decoded as it is, not parsed again from its text.
+    # _plain and _Flat write nothing else; the rest is checked here.
+    if not all(type(t) is str for _, t in texts) or not all(type(n) is str for n, _ in speakers):
+        raise CodecError("a quotation's text or a speaker's name is not text")
+    if not all(type(w) is str for w in row[7]):
+        raise CodecError("a warning is not text")
     try:
-        data = json.dumps(
-            [FORMAT, fields, quotes, texts, statements, list(table), speakers, list(warnings), plan],
-            ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-        ).encode("utf-8", "surrogatepass")
+        data = json.dumps(row, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8", "surrogatepass")
     except (TypeError, ValueError) as exc:
         raise CodecError(str(exc)) from None
     try:
-        again, warned = decode_article(data, article.path)
+        again, warned = _article_of(row, article.path)
     except Exception as exc:  # whatever it is, this article is not cached
         raise CodecError(f"does not decode: {exc!r}") from None
     if again != article or warned != list(warnings) or again.id != article.id or plan_data(again) != plan:
@@ -226,7 +232,12 @@ def _slice(pars: list[str], q: Quote) -> str | None:
 def decode_article(data: bytes | str, path: Path) -> tuple[Article, list[str]]:
     """The article (with ``path``; its id is the file's stem) and warnings of a JSON row.
     Raises ValueError, TypeError, KeyError or IndexError if the row is damaged."""
-    fmt, fields, quotes, texts, statements, table, speakers, warnings, plan = json.loads(data)
+    return _article_of(json.loads(data), path)
+
+
+def _article_of(row, path: Path) -> tuple[Article, list[str]]:
+    """``decode_article`` of the row's parsed JSON (it is not changed)."""
+    fmt, fields, quotes, texts, statements, table, speakers, warnings, plan = row
     if fmt != FORMAT or len(quotes) % _QUOTES.width or len(statements) % _STATEMENTS.width:
         raise ValueError("not a cached article")
     article_id = path.stem
