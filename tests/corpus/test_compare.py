@@ -186,6 +186,33 @@ def test_a_plan_that_does_not_fit_its_article_is_not_trusted():
     assert [p for p in t.proposals() if p.article_id == shortest.id] == expected
 
 
+def test_a_plan_read_back_from_its_text_gives_the_same_proposals():
+    corpus = load_corpus(bundled_seeds())
+    expected = find_proposals(corpus)
+    for article in corpus.articles:
+        data = json.loads(json.dumps(proposals_module.plan_data(article)))  # as the cache keeps it
+        assert isinstance(data[2], str)  # the numbers, packed
+        proposals_module.attach_plan(article, data)
+        assert proposals_module.plan_data(article) == data
+    assert find_proposals(corpus) == expected
+
+
+@pytest.mark.parametrize("numbers", ["", "Q", "HAAA", "H!!!!", "I" + "AAAA" * 3, None, 7])
+def test_packed_numbers_that_are_damaged_are_not_a_plan(numbers):
+    article = load_corpus(bundled_seeds()).articles[0]
+    data = proposals_module.plan_data(article)
+    with pytest.raises(ValueError):
+        proposals_module.attach_plan(article, [data[0], data[1], numbers, data[3]])
+
+
+def test_numbers_past_two_bytes_are_packed_whole():
+    article = Article("x", Path("x.txt"), "Headline", ["One."])
+    proposals_module.attach_plan(article, [proposals_module.PLAN_FORMAT, None, [0, 70_000, 65_535], []])
+    data = json.loads(json.dumps(proposals_module.plan_data(article)))
+    proposals_module.attach_plan(article, data)
+    assert proposals_module._plan(article).numbers.tolist() == [0, 70_000, 65_535]
+
+
 def test_build_handles_many_articles(seeds):
     many = [dataclasses.replace(a, id=f"{a.id}-{i}") for i in range(40) for a in seeds.articles]
     t = build_compare(Corpus(seeds.root, many, seeds.speakers))

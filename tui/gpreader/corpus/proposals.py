@@ -28,6 +28,8 @@ else None.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import sys
 import weakref
@@ -533,7 +535,9 @@ def _entry(article: Article, known: _Speakers) -> tuple:
 #
 # A plan is JSON-able, so the index cache keeps it with the article (cache_codec):
 #   [PLAN_FORMAT, themes fingerprint or None, numbers, strings]
-# numbers is one flat run of non-negative ints, unit after unit in reading order. A unit is
+# numbers is one flat run of non-negative ints, unit after unit in reading order (as the
+# cache keeps it, a text: the array's type code, then its bytes, little-endian, in base64;
+# some 560 numbers an article, which JSON writes and reads ten times slower). A unit is
 #   paragraph, holder + 1, statement + 1, n, n overlapping quotes, m, m mentions as start, end,
 # then 0 when it is only a possible proponent for the next sentences of its paragraph, or 1
 # for a proposal, followed by
@@ -550,7 +554,7 @@ def _entry(article: Article, known: _Speakers) -> tuple:
 # names after parsing, and a mention resolves against every speaker of the corpus.
 # In memory the numbers are an array and the strings interned: loaded plans cost little.
 
-PLAN_FORMAT = 2
+PLAN_FORMAT = 3
 PLAN_ATTR = "_proposal_plan"
 _ELLIPSIS = "…"
 
@@ -567,12 +571,17 @@ class Plan:
         if type(data) is not list or len(data) != 4 or data[0] != PLAN_FORMAT:
             raise ValueError("not a proposals plan")
         _, themes, numbers, strings = data
-        if not (themes is None or type(themes) is str) or type(numbers) is not list or type(strings) is not list:
+        if not (themes is None or type(themes) is str) or type(strings) is not list:
             raise ValueError("not a proposals plan")
         try:
-            self.numbers = array("H" if max(numbers, default=0) < 1 << 16 else "I", numbers)
+            if type(numbers) is str:  # as data() writes them
+                self.numbers = _unpacked(numbers)
+            elif type(numbers) is list:  # as make_plan finds them
+                self.numbers = array("H" if max(numbers, default=0) < 1 << 16 else "I", numbers)
+            else:
+                raise ValueError("not a proposals plan")
             self.strings = tuple(map(sys.intern, strings))
-        except (TypeError, OverflowError):
+        except (TypeError, OverflowError, ValueError):
             raise ValueError("not a proposals plan") from None
         self.themes = themes
         self.paragraphs = article.paragraphs
@@ -587,7 +596,7 @@ class Plan:
         self.themes, self.numbers, self.strings, self.paragraphs, self.quotes, self.statements, self.sizes = state
 
     def data(self) -> list:
-        return [PLAN_FORMAT, self.themes, self.numbers.tolist(), list(self.strings)]
+        return [PLAN_FORMAT, self.themes, _packed(self.numbers), list(self.strings)]
 
     def fits(self, article: Article) -> bool:
         return (
@@ -595,6 +604,29 @@ class Plan:
             and self.statements is article.statements
             and self.sizes == (len(article.paragraphs), len(article.quotes), len(article.statements))
         )
+
+
+def _packed(numbers: array) -> str:
+    """*numbers* as text: the array's type code, then its bytes (little-endian) in base64."""
+    if sys.byteorder != "little":
+        numbers = array(numbers.typecode, numbers)
+        numbers.byteswap()
+    return numbers.typecode + base64.b64encode(numbers.tobytes()).decode("ascii")
+
+
+def _unpacked(text: str) -> array:
+    """The array of ``_packed``; ValueError if *text* is not one."""
+    code = text[:1]
+    if code not in ("H", "I"):
+        raise ValueError("not packed numbers")
+    numbers = array(code)
+    try:
+        numbers.frombytes(base64.b64decode(text[1:], validate=True))
+    except binascii.Error:
+        raise ValueError("not packed numbers") from None
+    if sys.byteorder != "little":
+        numbers.byteswap()
+    return numbers
 
 
 def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
