@@ -70,6 +70,11 @@ def _trie(alternatives: list[list[str]]) -> str:
 VERB_LOWER = re.compile(r"(?<!\w)" + _trie([re.findall(r"\\s\+|.", v) for v in VERB_ALTERNATIVES]) + r"\b")
 # characters that lower-casing turns into, or IGNORECASE takes for, an ASCII letter
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _case_odd(text: str) -> bool:
+    """True when *text* has a character of ``_CASE_ODD`` (ASCII text has none: no scan)."""
+    return not text.isascii() and _CASE_ODD.search(text) is not None
 VERB_FIRST_WORDS = {w.split("\\s+")[0].lower() for w in VERB_ALTERNATIVES}
 WORD = re.compile(r"[A-Za-z]+")
 
@@ -81,7 +86,7 @@ def find_verbs(text: str, before: int = -1) -> list[tuple[int, int]]:
     With *before* (not -1), only the verbs that start before that offset.
     """
     found: list[tuple[int, int]] = []
-    if _CASE_ODD.search(text) is not None:  # the word-by-word reading, with VERB itself
+    if _case_odd(text):  # the word-by-word reading, with VERB itself
         return _find_verbs_by_words(text, before)
     for m in VERB_LOWER.finditer(text.lower()):
         if before != -1 and m.start() >= before:
@@ -92,7 +97,7 @@ def find_verbs(text: str, before: int = -1) -> list[tuple[int, int]]:
 
 def first_verb(text: str, before: int = -1) -> int:
     """Where ``find_verbs(text, before)`` finds its first verb, or -1."""
-    if _CASE_ODD.search(text) is not None:
+    if _case_odd(text):
         verbs = _find_verbs_by_words(text, before)
         return verbs[0][0] if verbs else -1
     m = VERB_LOWER.search(text.lower())
