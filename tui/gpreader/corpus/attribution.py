@@ -75,6 +75,8 @@ _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 def _case_odd(text: str) -> bool:
     """True when *text* has a character of ``_CASE_ODD`` (ASCII text has none: no scan)."""
     return not text.isascii() and _CASE_ODD.search(text) is not None
+
+
 VERB_FIRST_WORDS = {w.split("\\s+")[0].lower() for w in VERB_ALTERNATIVES}
 WORD = re.compile(r"[A-Za-z]+")
 
@@ -85,9 +87,9 @@ def find_verbs(text: str, before: int = -1) -> list[tuple[int, int]]:
 
     With *before* (not -1), only the verbs that start before that offset.
     """
-    found: list[tuple[int, int]] = []
     if _case_odd(text):  # the word-by-word reading, with VERB itself
         return _find_verbs_by_words(text, before)
+    found: list[tuple[int, int]] = []
     for m in VERB_LOWER.finditer(text.lower()):
         if before != -1 and m.start() >= before:
             break
