@@ -606,7 +606,7 @@ class Plan:
         )
 
 
-def _packed(numbers: array) -> str:
+def _packed(numbers: array[int]) -> str:
     """*numbers* as text: the array's type code, then its bytes (little-endian) in base64."""
     if sys.byteorder != "little":
         numbers = array(numbers.typecode, numbers)
@@ -614,12 +614,14 @@ def _packed(numbers: array) -> str:
     return numbers.typecode + base64.b64encode(numbers.tobytes()).decode("ascii")
 
 
-def _unpacked(text: str) -> array:
-    """The array of ``_packed``; ValueError if *text* is not one."""
+def _unpacked(text: str) -> array[int]:
+    """The array of ``_packed``; ValueError if *text* is not one. (Typed ``array[int]``:
+    as ``array`` alone, mypyc would read the plan's numbers as objects of any type, the
+    compare view's reading of plans twice as slow.)"""
     code = text[:1]
     if code not in ("H", "I"):
         raise ValueError("not packed numbers")
-    numbers = array(code)
+    numbers: array[int] = array(code)
     try:
         numbers.frombytes(base64.b64decode(text[1:], validate=True))
     except binascii.Error:
