@@ -5,8 +5,9 @@
 Each folder (default: the seeds, and the first 2,000 generated articles, made with
 ``generate.py`` in ``$TMPDIR/gpreader-bench-digest/`` when missing) is loaded with
 ``cache=False``; every article's text, metadata, paragraphs, comments, quotes (every field),
-statements, local speakers and proposals plan, then ``corpus.speakers``, ``corpus.problems``
-and every proposal of the corpus (``find_proposals``, with its themes), are hashed.
+statements, local speakers and proposals plan (its numbers and strings), then
+``corpus.speakers``, ``corpus.problems`` and every proposal of the corpus
+(``find_proposals``, with its themes), are hashed.
 One SHA-256 per folder is printed, and one over all of them. Record it before a change and
 compare after: it must not move.
 """
@@ -57,6 +58,21 @@ def _article_record(article) -> list:
     return [["file", article.path.name], *_plain(article)]
 
 
+def _plan_record(article) -> list | None:
+    """The article's proposals plan as numbers and strings, whichever form the cache keeps
+    the numbers in (a list, or text since PLAN_FORMAT 3): the digest follows what the
+    engine finds, not how it is stored."""
+    data = plan_data(article)
+    if data is None:
+        return None
+    _format, themes, numbers, strings = data
+    if isinstance(numbers, str):
+        from gpreader.corpus.proposals import _unpacked
+
+        numbers = _unpacked(numbers).tolist()
+    return [themes, list(numbers), list(strings)]
+
+
 def digest_folder(folder: Path, workers: int | None) -> tuple[str, int, int]:
     corpus = load_corpus(folder, cache=False, workers=workers)
     h = hashlib.sha256()
@@ -67,7 +83,7 @@ def digest_folder(folder: Path, workers: int | None) -> tuple[str, int, int]:
 
     for article in corpus.articles:
         feed(_article_record(article))
-        feed(plan_data(article))
+        feed(_plan_record(article))
     feed(_plain(corpus.speakers))
     feed([[p.path.name, p.reason, p.fatal] for p in corpus.problems])
     for proposal in find_proposals(corpus):
