@@ -42,8 +42,8 @@ set\s+out|sets\s+out|outlined|outlines|proposed|proposes|reference|references|re
 called|calls|promised|promises|pledged|pledges|vowed|vows|accepted|accepts|denied|denies|insisting|
 confirmed|confirms|indicated|indicates|complained|complains|observed|observes|remarked|went\s+on|goes\s+on|
 envisaged|envisages|mentioned|quipped|joked|questioned|queried|wondered|argue|claim|warn|suggest|urge"""
-VERB = re.compile(r"\b(?:" + re.sub(r"\s+", "", VERBS).replace("\\s+", r"\s+") + r")\b", re.IGNORECASE)
 VERB_ALTERNATIVES = re.sub(r"\s+", "", VERBS).split("|")
+VERB = re.compile(r"\b(?:" + "|".join(VERB_ALTERNATIVES) + r")\b", re.IGNORECASE)
 
 
 def _trie(alternatives: list[list[str]]) -> str:

@@ -88,8 +88,13 @@ def clean_article(text: str, meta: dict | None = None) -> Cleaned:
     return Cleaned(headline, paragraphs, comments, found, warnings)
 
 
+def _spaced(line: str) -> str:
+    """*line* with every run of whitespace one space, none at the ends."""
+    return " ".join(line.split())
+
+
 def _squash(line: str) -> str:
-    return " ".join(line.split()).casefold()
+    return _spaced(line).casefold()
 
 
 # no line longer than this is furniture (casefolding never shortens a line)
@@ -98,7 +103,7 @@ _LONGEST_FURNITURE = max(MAX_FURNITURE_PREFIX_LINE, *map(len, FURNITURE))
 
 def is_furniture(line: str) -> bool:
     """True when the whole *line* is site furniture, not article text."""
-    joined = " ".join(line.split())
+    joined = _spaced(line)
     if len(joined) > _LONGEST_FURNITURE:  # a line of prose: not casefolded for nothing
         return False
     key = joined.casefold()
