@@ -142,7 +142,9 @@ INTRO = re.compile(
 # linking words that may open the subject's own segment: "Meanwhile Dame Clare Gerada"
 LINKERS = re.compile(r"^(?:(?:meanwhile|however|but|and|also|now|today|yesterday|separately|elsewhere|so|yet)\b,?\s*)+", re.I)
 ABBREV = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Rev|Cllr|No|vs|etc|i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$|\b[A-Z]\.$")
-SENT_BREAK = re.compile(r"[.!?…]+[’”'\")\]]*(?:\s+|(?=[A-Z‘“]))")
+# "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens on a character class (not a repeat of
+# one) lets the regex engine skip to the next end mark, where it would try every position
+SENT_BREAK = re.compile(r"[.!?…][.!?…]*[’”'\")\]]*(?:\s+|(?=[A-Z‘“]))")
 # standfirst: "…, the chief executive of NHS England has said today."
 # in what STANDFIRST_ROLE takes for a role, words that make it a clause: "said the plans for
 # the GP contract were unworkable" reports what was said, it does not say who said it
