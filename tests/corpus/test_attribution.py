@@ -368,3 +368,23 @@ def test_the_verb_trie_prefers_the_longer_verb_as_the_alternation_does():
 
     text = "Dr Smith called for change. She called them. He pointed out that"
     assert [text[a:b] for a, b in attribution.find_verbs(text)] == ["called for", "called", "pointed out"]
+
+
+@given(prose(VERB_TEXT_WORDS + ["also", "has", ",", "chair", "of", "Mr"], size=14))
+@settings(max_examples=400, deadline=None)
+def test_the_reporting_patterns_match_as_with_the_verbs_alternation(text):
+    from gpreader.corpus import attribution
+
+    verbs = "|".join(attribution.VERB_ALTERNATIVES)
+    aux = attribution.AUX.pattern[:-1]
+    plain = {
+        "VERB_FIRST": re.compile(r"^(?:" + verbs + r")\s+(?P<np>[^,.;:!?]+)", re.I),
+        "SUBJECT_APPOSITION_VERB": re.compile(
+            r"^(?P<np>[^,.;:!?‘“]{1,60}?),\s+(?P<app>[^.;:!?‘“]{2,120}?),\s+(?:(?:also|has|have|had|later|then|previously)\s+)?(?:"
+            + verbs + r")\b", re.I),
+        "SUBJECT_VERB": re.compile(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + aux + r")?\s+(?:" + verbs + r")\b", re.I),
+    }
+    for name, pattern in plain.items():
+        fast = getattr(attribution, name).match(text)
+        slow = pattern.match(text)
+        assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict())), name

@@ -67,7 +67,8 @@ def _trie(alternatives: list[list[str]]) -> str:
 
 # What VERB finds at the start of a word, for lower-cased text: a regex branching letter by
 # letter tries one branch per letter, where VERB's alternation tries every verb at every word.
-VERB_LOWER = re.compile(r"(?<!\w)" + _trie([re.findall(r"\\s\+|.", v) for v in VERB_ALTERNATIVES]) + r"\b")
+VERB_TRIE = _trie([re.findall(r"\\s\+|.", v) for v in VERB_ALTERNATIVES])
+VERB_LOWER = re.compile(r"(?<!\w)" + VERB_TRIE + r"\b")
 # characters that lower-casing turns into, or IGNORECASE takes for, an ASCII letter
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -630,14 +631,18 @@ class Attributor:
         return fallback
 
 
-VERB_FIRST = re.compile(r"^(?:" + VERB.pattern[2:-2] + r")\s+(?P<np>[^,.;:!?]+)", re.I)
+# These take the verbs as VERB_TRIE, not as VERB's alternation (the regex engine tries its
+# ~150 IGNORECASE branches one by one): the same matches, as each verb is followed by \s+ or
+# \b, where only "called"/"called for" (and "calls") could both match, and both take the
+# longer first.
+VERB_FIRST = re.compile(r"^(?:" + VERB_TRIE + r")\s+(?P<np>[^,.;:!?]+)", re.I)
 SUBJECT_APPOSITION_VERB = re.compile(
     r"^(?P<np>[^,.;:!?‘“]{1,60}?),\s+(?P<app>[^.;:!?‘“]{2,120}?),\s+(?:(?:also|has|have|had|later|then|previously)\s+)?(?:"
-    + VERB.pattern[2:-2]
+    + VERB_TRIE
     + r")\b",
     re.I,
 )
-SUBJECT_VERB = re.compile(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB.pattern[2:-2] + r")\b", re.I)
+SUBJECT_VERB = re.compile(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB_TRIE + r")\b", re.I)
 
 
 REPORTING_REST = re.compile(r"^[\s,;:–—-]*(?P<rest>.*)$", re.S)
