@@ -70,12 +70,17 @@ def _trie(alternatives: list[list[str]]) -> str:
 VERB_TRIE = _trie([re.findall(r"\\s\+|.", v) for v in VERB_ALTERNATIVES])
 VERB_LOWER = re.compile(r"(?<!\w)" + VERB_TRIE + r"\b")
 # characters that lower-casing turns into, or IGNORECASE takes for, an ASCII letter
-_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+_CASE_ODD = "\u0130\u0131\u017f\u212a"
 
 
 def _case_odd(text: str) -> bool:
-    """True when *text* has a character of ``_CASE_ODD`` (ASCII text has none: no scan)."""
-    return not text.isascii() and _CASE_ODD.search(text) is not None
+    """True when *text* has a character of ``_CASE_ODD`` (ASCII text has none: no scan).
+
+    Four look-ups of one character each: str's own search is quicker than a regex's class.
+    """
+    return not text.isascii() and (
+        "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+    )
 
 
 VERB_FIRST_WORDS = {w.split("\\s+")[0].lower() for w in VERB_ALTERNATIVES}
