@@ -65,10 +65,14 @@ def _trie(alternatives: list[list[str]]) -> str:
     return body + "?" if ends else body
 
 
-# What VERB finds at the start of a word, for lower-cased text: a regex branching letter by
-# letter tries one branch per letter, where VERB's alternation tries every verb at every word.
+# VERB's verbs as one alternation branching letter by letter: a regex tries one branch per
+# letter, where VERB's alternation tries every verb at every word.
 VERB_TRIE = _trie([re.findall(r"\\s\+|.", v) for v in VERB_ALTERNATIVES])
-VERB_LOWER = re.compile(r"(?<!\w)" + VERB_TRIE + r"\b")
+# VERB_TRIE at the start of a word, for lower-cased text with a space put before it: the
+# character before the verb is matched (not looked behind at), and a pattern that opens on a
+# character class lets the regex engine skip over the letters of words. A match at i in
+# " " + text is a verb at i in text, ending one before the match's end.
+VERB_AFTER_GAP = re.compile(r"[^\w](?:" + VERB_TRIE + r")\b")
 # characters that lower-casing turns into, or IGNORECASE takes for, an ASCII letter
 _CASE_ODD = "\u0130\u0131\u017f\u212a"
 
@@ -96,10 +100,10 @@ def find_verbs(text: str, before: int = -1) -> list[tuple[int, int]]:
     if _case_odd(text):  # the word-by-word reading, with VERB itself
         return _find_verbs_by_words(text, before)
     found: list[tuple[int, int]] = []
-    for m in VERB_LOWER.finditer(text.lower()):
+    for m in VERB_AFTER_GAP.finditer(" " + text.lower()):
         if before != -1 and m.start() >= before:
             break
-        found.append((m.start(), m.end()))
+        found.append((m.start(), m.end() - 1))
     return found
 
 
@@ -108,7 +112,7 @@ def first_verb(text: str, before: int = -1) -> int:
     if _case_odd(text):
         verbs = _find_verbs_by_words(text, before)
         return verbs[0][0] if verbs else -1
-    m = VERB_LOWER.search(text.lower())
+    m = VERB_AFTER_GAP.search(" " + text.lower())
     return m.start() if m is not None and (before == -1 or m.start() < before) else -1
 
 
