@@ -388,3 +388,27 @@ def test_the_reporting_patterns_match_as_with_the_verbs_alternation(text):
         fast = getattr(attribution, name).match(text)
         slow = pattern.match(text)
         assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict())), name
+
+
+
+ATTRIBUTION_WORDS = VERB_TEXT_WORDS + ["‘We", "are", "ready.’", "“Yes,”", "she", "Dr", "Anna", "Bewick", "xxxx", "the", "RCGP"]
+
+
+@given(prose(ATTRIBUTION_WORDS, size=24))
+@settings(max_examples=300, deadline=None)
+def test_verbs_read_in_the_paragraph_text_are_the_verbs_of_the_sentence_slices(paragraph):
+    """The Attributor finds a sentence's verbs in its paragraph's lower-cased text, as
+    find_verbs finds them in the sentence's text up to any point."""
+    from gpreader.corpus.attribution import VERB_AFTER_GAP, Attributor, find_verbs
+    from gpreader.corpus.quotes import find_spans
+
+    attributor = Attributor([paragraph], find_spans([paragraph]))
+    masked = attributor.masked[0]
+    for a, b in attributor.sentences[0]:
+        for end in range(a, b + 1):
+            assert attributor._verbs(0, a, end) == find_verbs(masked[a:end])
+        quoted = masked.find("x" * 4, a, b)
+        if quoted >= 0 and attributor.verb_text[0]:  # a search that stops after the quotation's x's
+            m = VERB_AFTER_GAP.search(attributor.verb_text[0], a, quoted + 4 + 1)
+            first = [v for v, _ in find_verbs(masked[a:b], quoted + 4 - a)]
+            assert (m.start() - a if m else -1) == (first[0] if first else -1)

@@ -424,6 +424,9 @@ class Attributor:
         self.statements: dict[tuple[int, int, int], Person] = {}
         self.masked = [mask_quotes(par, self.by_par.get(p, [])) for p, par in enumerate(paragraphs)]
         self.sentences = [sentences(masked) for masked in self.masked]  # (start, end) per paragraph
+        # per paragraph: " " + its masked text lower-cased, for VERB_AFTER_GAP ("" when the text
+        # has a case-odd character: find_verbs reads it word by word)
+        self.verb_text = ["" if _case_odd(masked) else " " + masked.lower() for masked in self.masked]
         # per paragraph, per sentence: everyone it names (shared refs: read only)
         self.named = [[_named_in(masked[a:b]) for a, b in bounds] for masked, bounds in zip(self.masked, self.sentences)]
         self._prescan()
@@ -450,7 +453,7 @@ class Attributor:
             found: list[Attributed | None] = []
             for (a, b), named in zip(self.sentences[p], self.named[p]):
                 sent_spans = [s for s in pspans if a <= (s.open_at if s.open_at is not None else s.start) < b or a <= s.start < b]
-                main = self._sentence_subject(masked, a, b, sent_spans)
+                main = self._sentence_subject(p, a, b)
                 if main is not None:
                     self.statements[(p, a, b)] = main
                 if main is not None and principal is None:
@@ -516,15 +519,30 @@ class Attributor:
                         first.roles.insert(0, role)
                     self.statements.setdefault((p, a, b), first)
 
-    def _sentence_subject(self, masked: str, a: int, b: int, spans: list[Span]) -> Person | None:
+    def _verbs(self, p: int, a: int, end: int) -> list[tuple[int, int]]:
+        """``find_verbs(self.masked[p][a:end])`` for *a* the start of a sentence, read in the
+        paragraph's lower-cased text, not a slice's (a sentence starts after a space or an
+        end mark: no letter before it, as at the start of a text)."""
+        text = self.verb_text[p]
+        if not text:
+            return find_verbs(self.masked[p][a:end])
+        return [(m.start() - a, m.end() - 1 - a) for m in VERB_AFTER_GAP.finditer(text, a, end + 1)]
+
+    def _sentence_subject(self, p: int, a: int, b: int) -> Person | None:
         """The person a sentence is about, when it opens on a name ("Dr Bewick told …")."""
-        text = masked[a : min(b, a + 400)]
-        quoted = text.find("x" * 4)
+        masked = self.masked[p]
+        end = min(b, a + 400)
+        quoted = masked.find("x" * 4, a, end)
         # a verb after a quotation is handled as its attribution: look only before the quotation
-        verb = first_verb(text, -1 if quoted < 0 else quoted + 4)
+        if not self.verb_text[p]:
+            verb = first_verb(masked[a:end], -1 if quoted < 0 else quoted + 4 - a)
+        else:
+            # and read no further: its x's cannot be part of a verb that starts before them
+            m = VERB_AFTER_GAP.search(self.verb_text[p], a, (end if quoted < 0 else quoted + 4) + 1)
+            verb = m.start() - a if m is not None else -1
         if verb < 0:
             return None
-        head = text[:verb]
+        head = masked[a : a + verb]
         ref = _subject_before(head)
         return self._resolve(ref) if ref else None
 
@@ -556,7 +574,7 @@ class Attributor:
         # 3. the nearest verb of speech before it
         start = span.open_at if span.open_at is not None else span.start
         before = masked[max(a, start - 400) : start]  # a bound on work in run-on text
-        verbs = find_verbs(before)
+        verbs = self._verbs(span.paragraph, a, start) if start - 400 <= a else find_verbs(before)
         for vstart, vend in verbs[::-1]:  # (reversed(...) trips mypyc 2.4)
             head = before[:vstart]
             if "x" * 4 in head[-12:]:
