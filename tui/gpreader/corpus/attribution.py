@@ -273,7 +273,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     body = text.rstrip(_TRAILING_MARKS)
     if "." not in body and "!" not in body and "?" not in body and "…" not in body:
         return [(0, len(text))] if text else []
-    return _sentences_by_breaks(text)
+    return list(_sentences_kept(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentences_kept(text: str) -> tuple[tuple[int, int], ...]:
+    """``_sentences_by_breaks(text)``, kept: a paragraph without quotations is split twice
+    per article, for its quotations' speakers (masked, it is itself) and for its proposals."""
+    return tuple(_sentences_by_breaks(text))
 
 
 def _sentences_by_breaks(text: str) -> list[tuple[int, int]]:
