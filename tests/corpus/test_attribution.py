@@ -412,3 +412,20 @@ def test_verbs_read_in_the_paragraph_text_are_the_verbs_of_the_sentence_slices(p
             m = VERB_AFTER_GAP.search(attributor.verb_text[0], a, quoted + 4 + 1)
             first = [v for v, _ in find_verbs(masked[a:b], quoted + 4 - a)]
             assert (m.start() - a if m else -1) == (first[0] if first else -1)
+
+
+REPORT_NAME_WORDS = ["a", "report", "reports", "by", "from", "the", "King’s", "Fund", "Fund’s", "Funds", "new", "latest",
+                     "study", "on", "X", "Y", "argued", "RCGP", "RCGP's", "survey", "x"]
+
+
+@given(prose(REPORT_NAME_WORDS, size=16), st.sampled_from(["King’s Fund", "Fund", "RCGP", "X", "the RCGP", "(NHS)"]))
+@settings(max_examples=400, deadline=None)
+def test_a_report_is_found_by_an_organisation_as_patterns_made_for_its_name_find_it(text, name):
+    from gpreader.corpus import attribution
+
+    escaped = re.escape(name)
+    near = (
+        rf"\b(?:report|research|study|survey|analysis)\b[^.;]{{0,60}}?(?:,\s+|\s+(?:by|from)\s+)(?:the\s+)?{escaped}\b",
+        rf"\b{escaped}(?:’s|'s)?\s+(?:new\s+|latest\s+)?(?:report|research|study|survey|analysis)\b",
+    )
+    assert attribution._names_a_report(text, name) == any(re.search(p, text) for p in near)

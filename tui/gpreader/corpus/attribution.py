@@ -653,13 +653,7 @@ class Attributor:
                 for ref in _named_in(sent):
                     if ref.kind != "organisation":
                         continue
-                    name = re.escape(ref.name)
-                    near = (
-                        # "a report by the King’s Fund", "In a report on X, the Y argued"; not "a report on X"
-                        rf"\b(?:report|research|study|survey|analysis)\b[^.;]{{0,60}}?(?:,\s+|\s+(?:by|from)\s+)(?:the\s+)?{name}\b",
-                        rf"\b{name}(?:’s|'s)?\s+(?:new\s+|latest\s+)?(?:report|research|study|survey|analysis)\b",
-                    )
-                    if any(re.search(p, sent) for p in near):
+                    if _names_a_report(sent, ref.name):
                         return ref.name
                     fallback = fallback or (ref.name if ref.name != "Government" else None)
         return fallback
@@ -669,6 +663,31 @@ class Attributor:
 # ~150 IGNORECASE branches one by one): the same matches, as each verb is followed by \s+ or
 # \b, where only "called"/"called for" (and "calls") could both match, and both take the
 # longer first.
+# Around an organisation's name in report_author: "a report by the King’s Fund", "In a report
+# on X, the Y argued" (not "a report on X") before it; "the King’s Fund’s new report" after it.
+REPORT_BEFORE_NAME = re.compile(r"\b(?:report|research|study|survey|analysis)\b[^.;]{0,60}?(?:,\s+|\s+(?:by|from)\s+)(?:the\s+)?\Z")
+REPORT_AFTER_NAME = re.compile(r"(?:’s|'s)?\s+(?:new\s+|latest\s+)?(?:report|research|study|survey|analysis)\b")
+_BOUNDARY = re.compile(r"\b")
+
+
+def _names_a_report(sent: str, name: str) -> bool:
+    """True when *sent* has *name* (as written) with REPORT_BEFORE_NAME ending right before it
+    and a word boundary after it, or a word boundary before it and REPORT_AFTER_NAME after it.
+
+    As a search for either pattern with the name put in (``re.escape(name)``), without a
+    regex compiled for every name.
+    """
+    at = sent.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if _BOUNDARY.match(sent, end) and REPORT_BEFORE_NAME.search(sent, 0, at):
+            return True
+        if _BOUNDARY.match(sent, at) and REPORT_AFTER_NAME.match(sent, end):
+            return True
+        at = sent.find(name, at + 1)
+    return False
+
+
 VERB_FIRST = re.compile(r"^(?:" + VERB_TRIE + r")\s+(?P<np>[^,.;:!?]+)", re.I)
 SUBJECT_APPOSITION_VERB = re.compile(
     r"^(?P<np>[^,.;:!?‘“]{1,60}?),\s+(?P<app>[^.;:!?‘“]{2,120}?),\s+(?:(?:also|has|have|had|later|then|previously)\s+)?(?:"
