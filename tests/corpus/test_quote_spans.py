@@ -120,3 +120,9 @@ INTRODUCING = ["said", "Said", "told", "Pulse", "the", "BMJ", "added", "he", "as
 def test_what_comes_before_a_quote_introduces_it_exactly_when_the_introducer_pattern_says(pieces):
     before = " ".join(pieces).rstrip()  # as classify_kind passes it
     assert quotes_module._introduced(before) == bool(quotes_module.INTRODUCER.search(before))
+
+
+@given(st.text(alphabet="ab é’'‘‛“„‟”\"n.", max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_the_marks_are_found_where_mark_re_finds_them(text):
+    assert quotes_module._mark_positions(text) == [m.start() for m in quotes_module.MARK_RE.finditer(text)]
