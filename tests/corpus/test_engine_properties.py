@@ -34,3 +34,4 @@ def test_sentences_are_split_as_the_break_pattern_splits_them(text):
     from gpreader.corpus import attribution
 
     assert attribution.sentences(text) == attribution._sentences_by_breaks(text)
+    assert [m.span() for m in attribution._sentence_breaks(text)] == [m.span() for m in attribution.SENT_BREAK.finditer(text)]
