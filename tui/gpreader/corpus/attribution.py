@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from gpreader.corpus.names import (
-    DOCUMENT_WORDS, GIVEN_NAME_TITLES, ROLE_WORDS, WEAK_HONORIFICS, Ref, classify, content_words, person_gender,
+    DOCUMENT_WORDS, GIVEN_NAME_TITLES, ROLE_WORDS, WEAK_HONORIFICS, Ref, classify, classify_shared, content_words,
+    person_gender,
 )
 from gpreader.corpus.quotes import Span
 
@@ -924,25 +925,27 @@ def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
     for m in _scan(NAME_CORE, NAME_START, sentence, lambda m: LONGER_PROPER_NOUN.match(sentence, m.end()) is None):
         pre = NAME_PRE.search(sentence, max(0, m.start() - 90), m.start())
         phrase = (pre.group(0) if pre else "") + m.group(0)
-        ref = classify(phrase)
+        # (the shared readings, as these refs are read only: a copy only to add a role)
+        ref = classify_shared(phrase)
         if ref is None or ref.kind != "person" or ref.surname_only and not ref.honorific:
-            ref = classify(m.group(0))
+            ref = classify_shared(m.group(0))
         if ref is None or ref.kind != "person":
             continue
         app = NAME_APPOSITION.match(sentence, m.end())
         if app:
             role = appositive_role(app.group(0).strip(", "))
             if role:
+                ref = ref.copy()
                 ref.roles.append(role)
         found.append(ref)
     if _may_name_a_document(sentence):
         for m in DOCUMENT_MENTION.finditer(sentence):
-            ref = classify(m.group(0))
+            ref = classify_shared(m.group(0))
             if ref is not None and ref.kind == "document":
                 found.append(ref)
     if ORG_HEAD.search(sentence):
         for m in ORG_MENTION.finditer(sentence):
-            ref = classify(m.group(0))
+            ref = classify_shared(m.group(0))
             if ref is not None and ref.kind == "organisation":
                 found.append(ref)
     return tuple(found)

@@ -192,6 +192,11 @@ def classify(phrase: str) -> Ref | None:
     return ref.copy() if ref is not None else None
 
 
+def classify_shared(phrase: str) -> Ref | None:
+    """``classify(phrase)`` without the copy: the kept reading itself, to be read, never changed."""
+    return _classify_cached(phrase)
+
+
 def classify_kind(phrase: str) -> str | None:
     """``classify(phrase).kind`` (None for no reading), without copying the reading."""
     ref = _classify_cached(phrase)
