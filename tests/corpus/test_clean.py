@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gpreader.corpus.catalog import read_catalog
 from gpreader.corpus.clean import clean_article, is_furniture
@@ -156,3 +158,27 @@ def test_unbalanced_quote_marks_pass_through_untouched():
     text = "Quotes gone wrong here\n‘He said “no\nShe said’ ’ ‘ \" '"
     cleaned = clean_article(text, {})
     assert cleaned.paragraphs == ["‘He said “no", "She said’ ’ ‘ \" '"]
+
+
+def test_odd_spaces_are_every_whitespace_but_space_and_newline():
+    import sys
+
+    from gpreader.corpus.clean import ODD_SPACES
+
+    whitespace = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert sorted(ODD_SPACES) == [c for c in whitespace if c not in " \n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(" \n\t\u00a0\u2003SsſKkiIgn.:"), max_size=20)
+                | st.sampled_from(FURNITURE_SEEN + ["Sign  in", "sign\u00a0in", " ſign in", "Share this"]), max_size=8))
+def test_furniture_is_the_same_when_lines_are_known_spaced(parts):
+    """The fast path (text already single-spaced: lines not split and joined) drops what the
+    general one does."""
+    from gpreader.corpus.clean import _drop_furniture, _lines_spaced
+
+    text = "\n".join(parts)
+    lines = [line.strip() for line in text.split("\n")]
+    general = _drop_furniture(lines, {}, False)
+    if _lines_spaced(text):
+        assert _drop_furniture(lines, {}, True) == general

@@ -79,7 +79,7 @@ def clean_article(text: str, meta: dict | None = None) -> Cleaned:
     found: dict = {}
     lines = [line.strip() for line in text.split("\n")]
     lines = _take_journal_block(lines, found)
-    lines = _drop_furniture(lines, found)
+    lines = _drop_furniture(lines, found, _lines_spaced(text))
     lines = _drop_repeats(lines)
     uses_blanks = len(_blocks(lines)) > 1
     headline, lines = _take_headline(lines, meta.get("headline"), uses_blanks)
@@ -93,6 +93,26 @@ def _spaced(line: str) -> str:
     return " ".join(line.split())
 
 
+# Whitespace but the plain space and the line end: every other character str.split splits on.
+ODD_SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _lines_spaced(text: str) -> bool:
+    """True when each stripped line of *text* is its own ``_spaced`` (so is not split and
+    joined again): no doubled space and no whitespace but spaces and line ends, as a text
+    from ``read_text`` almost always is. (One ``in`` per character: each a memchr, where a
+    regex of them all tests every character against the set.)"""
+    if "  " in text:
+        return False
+    for space in ODD_SPACES:
+        if space in text:
+            return False
+    return True
+
+
 def _squash(line: str) -> str:
     return _spaced(line).casefold()
 
@@ -103,7 +123,11 @@ _LONGEST_FURNITURE = max(MAX_FURNITURE_PREFIX_LINE, *map(len, FURNITURE))
 
 def is_furniture(line: str) -> bool:
     """True when the whole *line* is site furniture, not article text."""
-    joined = _spaced(line)
+    return _is_spaced_furniture(_spaced(line))
+
+
+def _is_spaced_furniture(joined: str) -> bool:
+    """``is_furniture`` of a line that is its own ``_spaced``."""
     if len(joined) > _LONGEST_FURNITURE:  # a line of prose: not casefolded for nothing
         return False
     key = joined.casefold()
@@ -155,14 +179,15 @@ def _published_date(value: str) -> PubDate | None:
         return None
 
 
-def _drop_furniture(lines: list[str], found: dict) -> list[str]:
+def _drop_furniture(lines: list[str], found: dict, spaced: bool) -> list[str]:
+    """*lines* without furniture and citation lines; *spaced*: each line is its own ``_spaced``."""
     kept = []
     for line in lines:
         cite = CITE_LINE.match(line)
         if cite:
             found.setdefault("citation", cite.group("citation").strip())
             continue
-        if line and is_furniture(line):
+        if line and (_is_spaced_furniture(line) if spaced else is_furniture(line)):
             continue
         kept.append(line)
     return kept
