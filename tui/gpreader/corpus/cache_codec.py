@@ -189,6 +189,13 @@ def _hashable(key):
 def encode_article(article: Article, warnings: list[str]) -> bytes:
     """The JSON row of a parsed *article* (quotes found, speakers not yet merged) and its
     load warnings. Raises ``CodecError`` if it would not decode to an equal article."""
+    try:
+        return _encoded(article, warnings)
+    except TypeError as exc:  # compiled (mypyc), a value not of its declared type: not cached
+        raise CodecError(str(exc)) from None
+
+
+def _encoded(article: Article, warnings: list[str]) -> bytes:
     table: dict[str, int] = {}
 
     def ref(text: str | None) -> int:
@@ -201,13 +208,14 @@ def encode_article(article: Article, warnings: list[str]) -> bytes:
     fields = {f.name: _plain(getattr(article, f.name)) for f in dataclasses.fields(Article) if f.name not in _SPECIAL}
     speakers = [[name, _plain(s)] for name, s in article.local_speakers.items()]
     plan = plan_data(article)
-    row = [FORMAT, fields, quotes, texts, statements, list(table), speakers, list(warnings), plan]
+    written = list(warnings)
+    row = [FORMAT, fields, quotes, texts, statements, list(table), speakers, written, plan]
     # Only lists, dicts with text keys and scalars, so JSON gives back exactly *row* (a tuple
     # would come back a list): *row* is decoded as it is, not parsed again from its text.
     # _plain and _Flat write nothing else; the rest is checked here.
     if not all(type(t) is str for _, t in texts) or not all(type(n) is str for n, _ in speakers):
         raise CodecError("a quotation's text or a speaker's name is not text")
-    if not all(type(w) is str for w in row[7]):
+    if not all(type(w) is str for w in written):
         raise CodecError("a warning is not text")
     try:
         data = json.dumps(row, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8", "surrogatepass")
@@ -241,7 +249,7 @@ def _article_of(row, path: Path) -> tuple[Article, list[str]]:
     if fmt != FORMAT or len(quotes) % _QUOTES.width or len(statements) % _STATEMENTS.width:
         raise ValueError("not a cached article")
     article_id = path.stem
-    strings = [sys.intern(t) for t in table]
+    strings: list[str | None] = [sys.intern(t) for t in table]
     strings.append(None)  # index -1
     article = Article(id=article_id, path=path, **{k: _ARTICLE_FIELDS.get(k, _unplain)(v) for k, v in fields.items()})
     pars = article.paragraphs
