@@ -23,6 +23,13 @@ from gpreader.corpus.proposals import attach_plan, plan_data
 FORMAT = 4  # part of every row
 _SPECIAL = ("id", "path", "quotes", "statements", "local_speakers")  # Article fields written apart
 _CLASSES = {c.__name__: c for c in (PubDate, Role, Speaker)}
+_CLASS_FIELDS = {name: tuple(f.name for f in dataclasses.fields(c)) for name, c in _CLASSES.items()}
+_PLAIN_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name not in _SPECIAL)  # by _plain
+
+
+# json.dumps(row, ensure_ascii=False, separators=(",", ":"), allow_nan=False), made once; no
+# check for circular references: a row is lists and dicts made here (_plain, _Flat), no cycle
+_ROW_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
 
 
 class CodecError(ValueError):
@@ -57,15 +64,20 @@ class _Flat:
         exec(compile(source, f"<cache_codec {cls.__name__}>", "exec"), scope)
         self.decode = scope["decode"]
 
-    def encode(self, items: list, ref) -> list:
+    def encode(self, items: list, table: dict[str, int]) -> list:
+        """*items* as the flat run of scalars; each text field an index into *table* (which
+        this extends: a text's index is its place in the table), or -1 for None."""
         out: list = []
         for item in items:
             for name in self.names:
                 value = getattr(item, name)
                 if name in self.texts:
-                    if value is not None and type(value) is not str:
+                    if value is None:
+                        out.append(-1)
+                    elif type(value) is not str:
                         raise CodecError(f"{self.cls.__name__}.{name} is not text")
-                    out.append(ref(value))
+                    else:
+                        out.append(table.setdefault(value, len(table)))
                 elif value is None or type(value) in (int, float, bool):
                     out.append(value)
                 else:
@@ -105,7 +117,7 @@ def _plain(value):
         return {"$": "tuple", "v": [_plain(v) for v in value]}
     name = type(value).__name__
     if _CLASSES.get(name) is type(value):
-        return {"$": name, "v": [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]}
+        return {"$": name, "v": [_plain(getattr(value, field)) for field in _CLASS_FIELDS[name]]}
     raise CodecError(f"cannot store a {name}")
 
 
@@ -197,15 +209,11 @@ def encode_article(article: Article, warnings: list[str]) -> bytes:
 
 def _encoded(article: Article, warnings: list[str]) -> bytes:
     table: dict[str, int] = {}
-
-    def ref(text: str | None) -> int:
-        return -1 if text is None else table.setdefault(text, len(table))
-
     pars = article.paragraphs
-    quotes = _QUOTES.encode(article.quotes, ref)
+    quotes = _QUOTES.encode(article.quotes, table)
     texts = [[n, q.text] for n, q in enumerate(article.quotes) if _slice(pars, q) != q.text]
-    statements = _STATEMENTS.encode(article.statements, ref)
-    fields = {f.name: _plain(getattr(article, f.name)) for f in dataclasses.fields(Article) if f.name not in _SPECIAL}
+    statements = _STATEMENTS.encode(article.statements, table)
+    fields = {name: _plain(getattr(article, name)) for name in _PLAIN_FIELDS}
     speakers = [[name, _plain(s)] for name, s in article.local_speakers.items()]
     plan = plan_data(article)
     written = list(warnings)
@@ -218,7 +226,7 @@ def _encoded(article: Article, warnings: list[str]) -> bytes:
     if not all(type(w) is str for w in written):
         raise CodecError("a warning is not text")
     try:
-        data = json.dumps(row, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8", "surrogatepass")
+        data = _ROW_JSON.encode(row).encode("utf-8", "surrogatepass")
     except (TypeError, ValueError) as exc:
         raise CodecError(str(exc)) from None
     try:
