@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gpreader.corpus.errors import ArticleError
 from gpreader.corpus.text import MAX_BYTES, read_text
@@ -106,3 +108,28 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatc
 
 def test_a_missing_file_is_an_article_error(tmp_path):
     assert reason(tmp_path / "nope.txt").startswith("cannot read")
+
+
+def test_every_character_normalise_translates_is_unprintable():
+    # _reject_binary's fast answer (isprintable: nothing to translate) rests on this
+    from gpreader.corpus.text import _TABLE
+
+    assert not any(chr(c).isprintable() for c in _TABLE) and "\n".isprintable() is False
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ’\n\r\t\x07\x1b\x85\x9f\xa0\xad\u200b\u2028\u3000\u1680é\u0301")), max_size=40))
+def test_read_text_is_normalise_of_decode(body):
+    """The file read once (untabled texts skip the translation) reads as the public steps do."""
+    from gpreader.corpus.text import _decode, _normalise, decode, normalise
+
+    data = ("x" + body).encode("utf-8")
+    try:
+        expected = normalise(decode(data))
+    except ArticleError as exc:
+        with pytest.raises(ArticleError) as caught:
+            _decode(data)
+        assert caught.value.reason == exc.reason
+        return
+    text, untabled = _decode(data)
+    assert _normalise(text, untabled) == expected
