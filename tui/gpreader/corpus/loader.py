@@ -31,7 +31,7 @@ from gpreader.corpus.extract import extract_quotes
 from gpreader.corpus.model import Article, Corpus, LoadProblem
 from gpreader.corpus.proposals import prepare as prepare_proposals
 from gpreader.corpus.speakers import build_speakers
-from gpreader.corpus.text import MAX_BYTES, read_text
+from gpreader.corpus.text import MAX_BYTES, read_text, text_of
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
@@ -185,11 +185,11 @@ class _Parsed:
 
 def _parse_file(path: Path, meta: dict, for_cache: bool) -> _Parsed:
     """Read, clean and find the quotes of one file (in this process or a worker)."""
-    stat = digest = None
+    stat = digest = data = None
     if for_cache:
-        stat, digest = _stat_and_hash(path)
+        stat, digest, data = _stat_hash_and_bytes(path)
     try:
-        article, warnings = _load(path, meta)
+        article, warnings = _load(path, meta, data)  # the bytes hashed are the text parsed
     except ArticleError as exc:
         return _Parsed(error=exc.reason)
     try:
@@ -232,14 +232,21 @@ def _from_row(result: _Parsed, path: Path) -> _Parsed:
 
 def _stat_and_hash(path: Path) -> tuple[tuple[int, int, int] | None, str | None]:
     """((size, mtime_ns, when), sha256) of *path*, taken before it is parsed; Nones if unreadable."""
+    stat, digest, _data = _stat_hash_and_bytes(path)
+    return stat, digest
+
+
+def _stat_hash_and_bytes(path: Path) -> tuple[tuple[int, int, int] | None, str | None, bytes | None]:
+    """``_stat_and_hash``, and the bytes hashed (to parse: the file is not read twice)."""
     try:
         st = path.stat()
         if st.st_size > MAX_BYTES:
-            return None, None
+            return None, None, None
         indexed = now_ns()
-        return (st.st_size, st.st_mtime_ns, indexed), hashlib.sha256(path.read_bytes()).hexdigest()
+        data = path.read_bytes()
+        return (st.st_size, st.st_mtime_ns, indexed), hashlib.sha256(data).hexdigest(), data
     except OSError:
-        return None, None
+        return None, None, None
 
 
 def _parse_all(
@@ -423,8 +430,9 @@ def load_article(path: Path | str, meta: dict | None = None) -> Article:
     return article
 
 
-def _load(path: Path, catalog_meta: dict) -> tuple[Article, list[str]]:
-    text = read_text(path)
+def _load(path: Path, catalog_meta: dict, data: bytes | None = None) -> tuple[Article, list[str]]:
+    """The article of *path* and its warnings; *data*: the file's bytes, if read already."""
+    text = read_text(path) if data is None else text_of(data)
     warnings: list[str] = []
     meta: dict = {}
     if path.suffix.lower() == ".md":

@@ -62,6 +62,11 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    return text_of(data)
+
+
+def text_of(data: bytes) -> str:
+    """``read_text`` of a file's bytes, read already."""
     if len(data) > MAX_BYTES:  # grew since stat
         raise ArticleError(f"too large (the limit is {MAX_BYTES // _MB} MB)")
     text, untabled = _decode(data)
