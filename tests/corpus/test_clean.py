@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gpreader.corpus.catalog import read_catalog
-from gpreader.corpus.clean import clean_article, is_furniture
+from gpreader.corpus.clean import FURNITURE, FURNITURE_PREFIXES, clean_article, is_furniture
 from gpreader.corpus.model import PubDate
 from gpreader.corpus.text import read_text
 from gpreader.resources import bundled_seeds
@@ -182,3 +182,27 @@ def test_furniture_is_the_same_when_lines_are_known_spaced(parts):
     general = _drop_furniture(lines, {}, False)
     if _lines_spaced(text):
         assert _drop_furniture(lines, {}, True) == general
+
+
+def test_the_citation_line_starts_with_c_or_C_only():
+    # _drop_furniture tries CITE_LINE only on lines that start so
+    import re
+    import sys
+
+    from gpreader.corpus.clean import CITE_LINE
+
+    assert CITE_LINE.pattern.startswith("^c") and CITE_LINE.flags & re.IGNORECASE
+    first = re.compile(CITE_LINE.pattern[1], CITE_LINE.flags)
+    assert [chr(c) for c in range(sys.maxunicode + 1) if first.match(chr(c))] == ["C", "c"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(FURNITURE_PREFIXES) + ["Sign in", "Share"]),
+       st.text(alphabet=st.sampled_from(list("aZ .ſßİﬀ")), max_size=160))
+def test_long_lines_are_furniture_by_their_prefix_as_when_casefolded_whole(prefix, rest):
+    from gpreader.corpus.clean import MAX_FURNITURE_PREFIX_LINE, _is_spaced_furniture, _spaced
+
+    line = _spaced(prefix.upper() + rest)
+    key = line.casefold()
+    expected = key in FURNITURE or (len(key) <= MAX_FURNITURE_PREFIX_LINE and key.startswith(FURNITURE_PREFIXES))
+    assert _is_spaced_furniture(line) == expected

@@ -126,14 +126,25 @@ def is_furniture(line: str) -> bool:
     return _is_spaced_furniture(_spaced(line))
 
 
+# a longer line is never a FURNITURE line, only one that starts with a FURNITURE_PREFIX
+_LONGEST_WHOLE = max(map(len, FURNITURE))
+_LONGEST_PREFIX = max(map(len, FURNITURE_PREFIXES))
+
+
 def _is_spaced_furniture(joined: str) -> bool:
     """``is_furniture`` of a line that is its own ``_spaced``."""
     if len(joined) > _LONGEST_FURNITURE:  # a line of prose: not casefolded for nothing
         return False
-    key = joined.casefold()
-    if key in FURNITURE:
-        return True
-    return len(key) <= MAX_FURNITURE_PREFIX_LINE and key.startswith(FURNITURE_PREFIXES)
+    if len(joined) <= _LONGEST_WHOLE:
+        key = joined.casefold()
+        if key in FURNITURE:
+            return True
+        return len(key) <= MAX_FURNITURE_PREFIX_LINE and key.startswith(FURNITURE_PREFIXES)
+    # Only its start is casefolded to test the prefixes: casefolding goes character by
+    # character, so the start's casefold is the start of the line's (and never shorter).
+    if not joined[:_LONGEST_PREFIX].casefold().startswith(FURNITURE_PREFIXES):
+        return False
+    return len(joined.casefold()) <= MAX_FURNITURE_PREFIX_LINE
 
 
 def _take_journal_block(lines: list[str], found: dict) -> list[str]:
@@ -183,7 +194,7 @@ def _drop_furniture(lines: list[str], found: dict, spaced: bool) -> list[str]:
     """*lines* without furniture and citation lines; *spaced*: each line is its own ``_spaced``."""
     kept = []
     for line in lines:
-        cite = CITE_LINE.match(line)
+        cite = CITE_LINE.match(line) if line[:1] in "cC" else None  # only 'c' and 'C' match its 'c'
         if cite:
             found.setdefault("citation", cite.group("citation").strip())
             continue
