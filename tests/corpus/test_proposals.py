@@ -398,6 +398,9 @@ TRIGGER_WORDS = [
     "way", "unless", "as", "long", "cannot", "can't", "afford", "a", "matter", "of", "so", "can", "require",
     "more", "there", "no", "reason", "why", "let's", "us", "issues", "problems", "obviously", "practices",
     "merge", "GPs", "foundation", "fit", "wo", "n't", "'ll", "'ve", "'s", "'re", "x", "nowhere", "elsewhere",
+    "ought", "gotta", "going", "shan't", "won't", "plans", "proposals", "recommended", "urge", "envisages",
+    "look", "consider", "explore", "examine", "aims", "vision", "goals", "drive", "push", "bid", "putting",
+    "provided", "requires", "changes", "them", "then", "being", "am", "were", "needed", "option",
 ]
 
 

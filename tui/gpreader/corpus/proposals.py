@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from gpreader.corpus.attribution import same_org, sentences
+from gpreader.corpus.attribution import _trie, same_org, sentences
 from gpreader.corpus.compiled import mypyc_attr
 from gpreader.corpus.model import Article, Corpus, PubDate, Quote, Speaker
 from gpreader.corpus.names import classify, classify_kind
@@ -96,7 +96,19 @@ LEXICAL = [
 # regex engine walks every alternative there. A test checks the set against the alternatives.
 TRIGGER_FIRST = "abcdeghilmnoprstuvw'"
 TRIGGER_ALTERNATIVES = "|".join([MODAL_VERB, *(f"(?:{p})" for p in LEXICAL)])
-TRIGGERS = re.compile(rf"(?=[{TRIGGER_FIRST}])\b(?:{TRIGGER_ALTERNATIVES})", re.IGNORECASE)
+# How every trigger begins (each alternative above opens with one of these), tried as a letter
+# trie before the alternatives: at most words ("the", "be", "practices") it fails within a
+# letter or two, where the alternatives would each be tried. A test checks it against them.
+TRIGGER_HEADS = (
+    r"could should would will must might shall ought need has\s+to has\s+got have\s+to have\s+got had\s+to "
+    r"'ve\s+got got\s+to gotta going\s+to were\s+to won't shan't 'll "  # the modals
+    r"call plan propos recommend suggest urg envisag what\s+if it's it\s+is it\s+was is\s+ are\s+ was\s+ "
+    r"were\s+ been\s+ being\s+ be\s+ am\s+ 's\s+ 're\s+ to\s+look to\s+consider to\s+explore to\s+examine "
+    r"want like\s+to aspiration ambition aim intention vision goal drive push bid put the\s+only only\s+if unless "
+    r"as\s+long provided\s+that can't cannot can\s+not so\s+that requir there\s+is there's let's let\s+us"
+).split()
+_TRIGGER_HEAD = _trie([re.findall(r"\\s\+|.", h) for h in TRIGGER_HEADS])
+TRIGGERS = re.compile(rf"\b(?=[{TRIGGER_FIRST}])(?={_TRIGGER_HEAD})(?:{TRIGGER_ALTERNATIVES})", re.IGNORECASE)
 OPENER = re.compile(r"^\W*(?:perhaps|maybe|possibly)\b", re.IGNORECASE)  # "Perhaps taking …"
 # a modal that only looks back, or only foresees obstacles, proposes nothing
 PAST = re.compile(r"^(?:could|should|would|might|must|may)(?:n't)?(?:\s+not)?$", re.I)
