@@ -198,3 +198,21 @@ def test_parse_themes_keeps_file_order_and_strips_labels():
         {"id": "a", "label": "Ay", "signals": ["a"], "description": "first letter"},
     ]})
     assert [(t.id, t.label, t.description) for t in themes] == [("b", "Bee", ""), ("a", "Ay", "first letter")]
+
+
+# -- the matching patterns, written for speed: the same results as written plainly ------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from gpreader.corpus import themes as themes_module  # noqa: E402
+
+
+@given(st.text(alphabet="aiIzZeds -‐‑_1.’"))
+@settings(max_examples=300, deadline=None)
+def test_the_normalise_patterns_match_as_their_plain_forms(text):
+    import re
+
+    ize = re.compile(r"(?<=[a-z])iz(?=e\b|ed\b|es\b|er\b|ers\b|ing\b|ation\b|ations\b|ational\b)")
+    hyphen = re.compile(r"(?<=\w)[-‐‑](?=\w)")
+    assert [m.span() for m in themes_module._IZE.finditer(text)] == [m.span() for m in ize.finditer(text)]
+    assert [m.span() for m in themes_module._WORD_HYPHEN.finditer(text)] == [m.span() for m in hyphen.finditer(text)]

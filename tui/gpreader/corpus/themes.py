@@ -42,8 +42,10 @@ THEMES_NAME = "themes.toml"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _WORD = re.compile(r"^[\w'’&.£$-]+\*?$")
 _KEYS = {"id", "label", "description", "signals"}
-_IZE = re.compile(r"(?<=[a-z])iz(?=e\b|ed\b|es\b|er\b|ers\b|ing\b|ation\b|ations\b|ational\b)")
-_WORD_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
+# What each of these finds comes first, the look-behind after it: the regex engine then skips
+# to the next "iz" or hyphen, where a leading look-behind is tried at every position.
+_IZE = re.compile(r"iz(?<=[a-z]iz)(?=e\b|ed\b|es\b|er\b|ers\b|ing\b|ation\b|ations\b|ational\b)")
+_WORD_HYPHEN = re.compile(r"[-‐‑](?<=\w[-‐‑])(?=\w)")
 WINDOW_EXTRA = 2
 
 
