@@ -207,6 +207,12 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 from gpreader.corpus import themes as themes_module  # noqa: E402
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text(alphabet="ab_&$£é -‐.’\n\t"))
+@settings(max_examples=300, deadline=None)
+def test_pieces_are_the_regex_split(text):
+    assert themes_module._pieces(text) == themes_module._PIECES.split(text)
+
+
 @given(st.text(alphabet="aiIzZeds -‐‑_1.’"))
 @settings(max_examples=300, deadline=None)
 def test_the_normalise_patterns_match_as_their_plain_forms(text):

@@ -200,6 +200,27 @@ def normalise(text: str) -> str:
 _TOKEN = re.compile(r"[\w&£$]+")
 CANDIDATES_KEPT = 200_000  # words whose candidates a matcher remembers (a vocabulary, bounded)
 _PIECES = re.compile(r"([\w&£$]+)")  # split: gap, token, gap, token, ..., gap
+# in ASCII text, a token's characters are letters, digits and _&$: every other byte as a space
+_ASCII_GAPS = bytes(c if chr(c).isalnum() or chr(c) in "_&$" else 32 for c in range(256))
+
+
+def _pieces(norm: str) -> list[str]:
+    """``_PIECES.split(norm)``. ASCII text is split on the spaces of a copy whose every
+    character outside a token is a space, some ten times faster than by the regex."""
+    if not norm.isascii():
+        return _PIECES.split(norm)
+    spaced = norm.encode("ascii").translate(_ASCII_GAPS).decode("ascii")
+    pieces: list[str] = []
+    last = 0  # where the token before ends
+    at = 0
+    for part in spaced.split(" "):
+        if part:
+            pieces.append(norm[last:at])
+            pieces.append(part)
+            last = at + len(part)
+        at += len(part) + 1
+    pieces.append(norm[last:])
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -306,7 +327,7 @@ class ThemeMatcher:
         """Every signal found in *text*, in theme order, then position; within a theme the
         longer of two overlapping matches wins."""
         norm = normalise(text)
-        pieces = _PIECES.split(norm)  # token k is pieces[2k + 1], the gap before it pieces[2k]
+        pieces = _pieces(norm)  # token k is pieces[2k + 1], the gap before it pieces[2k]
         words = pieces[1::2]
         ends: list[int] | None = None  # ends[n]: where pieces[n] ends; found at the first candidate
         plain: list[tuple[int, int, int, int, str, str]] = []
