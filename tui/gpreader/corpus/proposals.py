@@ -744,15 +744,15 @@ def _short_of(par: str, flags: int, start: int, end: int) -> str:
 def _adding_hits(text: str, matcher: ThemeMatcher) -> list[tuple[str, str, int, int]]:
     """The hits of *text* that add to its theming (``_theming``): a theme's first hit of a
     signal, or a signal's first hit."""
-    out = []
+    out: list[tuple[str, str, int, int]] = []
     pairs: set[tuple[str, str]] = set()
     signals: set[str] = set()
-    for h in matcher.hits(text):
-        if (h.theme, h.signal) in pairs and h.signal in signals:
+    for theme, signal, start, end in matcher.spans(text):
+        if (theme, signal) in pairs and signal in signals:
             continue
-        pairs.add((h.theme, h.signal))
-        signals.add(h.signal)
-        out.append((h.theme, h.signal, h.start, h.end))
+        pairs.add((theme, signal))
+        signals.add(signal)
+        out.append((theme, signal, start, end))
     return out
 
 

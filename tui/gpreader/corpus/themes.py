@@ -29,7 +29,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from itertools import accumulate
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -326,6 +325,10 @@ class ThemeMatcher:
     def hits(self, text: str) -> list[SignalHit]:
         """Every signal found in *text*, in theme order, then position; within a theme the
         longer of two overlapping matches wins."""
+        return [SignalHit(tid, signal, a, b, text[a:b]) for tid, signal, a, b in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[str, str, int, int]]:
+        """``hits(text)`` as (theme, signal, start, end), without the hits' objects."""
         norm = normalise(text)
         pieces = _pieces(norm)  # token k is pieces[2k + 1], the gap before it pieces[2k]
         words = pieces[1::2]
@@ -340,7 +343,7 @@ class ThemeMatcher:
             if not candidates:
                 continue
             if ends is None:
-                ends = list(accumulate(map(len, pieces)))
+                ends = _ends(pieces)
             for variant, owner in candidates:
                 j = i if len(variant) == 1 else _match_at(words, pieces, i, variant)
                 if j is None:
@@ -351,7 +354,7 @@ class ThemeMatcher:
                     plain.append((self._order[tid], a, -(b - a), self._signal_rank[(tid, signal)], tid, signal))
                 else:
                     loose_at.setdefault((owner[1], owner[2]), []).append((i, a, b))
-        found: list[SignalHit] = []
+        found: list[tuple[str, str, int, int]] = []
         plain.sort()
         last_end: dict[str, int] = {}
         for _, a, neg, _, tid, signal in plain:
@@ -359,14 +362,14 @@ class ThemeMatcher:
             if a < last_end.get(tid, -1):
                 continue
             last_end[tid] = b
-            found.append(SignalHit(tid, signal, a, b, text[a:b]))
+            found.append((tid, signal, a, b))
         for li, (tid, signal, count, window) in enumerate(self._loose if loose_at else ()):
             places = [loose_at.get((li, k)) for k in range(count)]
             if all(places):
                 hit = _window_hit(places, window)  # type: ignore[arg-type]
                 if hit is not None:
-                    found.append(SignalHit(tid, signal, hit[0], hit[1], text[hit[0] : hit[1]]))
-        found.sort(key=lambda h: (self._order[h.theme], h.start))
+                    found.append((tid, signal, hit[0], hit[1]))
+        found.sort(key=lambda h: (self._order[h[0]], h[2]))
         return found
 
     def themes_of(self, text: str) -> dict[str, list[str]]:
@@ -377,6 +380,16 @@ class ThemeMatcher:
             if h.signal not in sigs:
                 sigs.append(h.signal)
         return out
+
+
+def _ends(pieces: list[str]) -> list[int]:
+    """Where each of *pieces* ends: ``list(accumulate(map(len, pieces)))``, in native ints."""
+    out: list[int] = []
+    total = 0
+    for piece in pieces:
+        total += len(piece)
+        out.append(total)
+    return out
 
 
 def _match_at(words: list[str], pieces: list[str], i: int, variant: tuple[_Word, ...]) -> int | None:
