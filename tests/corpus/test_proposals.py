@@ -439,3 +439,56 @@ def test_a_reporting_frame_is_never_found_without_that(text):
     # short_body skips the frame pattern when "that" is missing: every frame ends on it
     if "that" not in text:
         assert proposals_module._FRAME_VERB_LOWER.search(text) is None
+
+
+
+def _samples(items) -> list[str]:
+    """One text per way through a parsed regex's branches: repeats at their least count,
+    each set as one of its characters (a range as its last: "z", not the word "a"; a
+    look-around is left out). For trying every
+    alternative of a pattern, not only those a random sample happens to reach."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out = [""]
+    for op, av in items:
+        if op is c.LITERAL:
+            ways = [chr(av)]
+        elif op is c.IN:
+            kind, value = av[0]
+            if kind is c.LITERAL:
+                ways = [chr(value)]
+            elif kind is c.RANGE:
+                ways = [chr(value[1])]
+            else:  # \s, \w or \d
+                ways = [{c.CATEGORY_SPACE: " ", c.CATEGORY_DIGIT: "1"}.get(value, "x")]
+        elif op is c.BRANCH:
+            ways = [w for alternative in av[1] for w in _samples(alternative)]
+        elif op is c.SUBPATTERN:
+            ways = _samples(av[3])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            once = _samples(av[2])
+            ways = [w * max(av[0], 1) for w in once] if av[0] else [""]
+        elif op is c.CATEGORY:
+            ways = [{c.CATEGORY_SPACE: " ", c.CATEGORY_DIGIT: "1"}.get(av, "x")]
+        else:  # \b, look-arounds
+            continue
+        out = [a + b for a in out for b in ways]
+    return out
+
+
+def test_every_trigger_is_found_through_the_heads_trie():
+    """Text made to match each way through each trigger alternative is matched by TRIGGERS
+    (and its lower-case twin) as by the plain alternation: the heads trie lets all through."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    plain = re.compile(rf"\b(?:{proposals_module.TRIGGER_ALTERNATIVES})", re.IGNORECASE)
+    plain_lower = re.compile(plain.pattern)
+    samples = _samples(_parser.parse(proposals_module.TRIGGER_ALTERNATIVES, 0).data)
+    assert len(samples) > 500
+    for sample in samples:
+        for text in (f" {sample} do", f" {sample.upper()} do"):
+            assert [m.span() for m in proposals_module.TRIGGERS.finditer(text)] == [m.span() for m in plain.finditer(text)]
+            low = text.lower()
+            assert [m.span() for m in proposals_module._TRIGGERS_LOWER.finditer(low)] == [
+                m.span() for m in plain_lower.finditer(low)
+            ]

@@ -101,7 +101,7 @@ TRIGGER_ALTERNATIVES = "|".join([MODAL_VERB, *(f"(?:{p})" for p in LEXICAL)])
 # letter or two, where the alternatives would each be tried. A test checks it against them.
 TRIGGER_HEADS = (
     r"could should would will must might shall ought need has\s+to has\s+got have\s+to have\s+got had\s+to "
-    r"'ve\s+got got\s+to gotta going\s+to were\s+to won't shan't 'll "  # the modals
+    r"'ve\s+got got\s+to gotta going\s+to were\s+to won't shan 'll "  # the modals (shan: the pattern's "shann't")
     r"call plan propos recommend suggest urg envisag what\s+if it's it\s+is it\s+was is\s+ are\s+ was\s+ "
     r"were\s+ been\s+ being\s+ be\s+ am\s+ 's\s+ 're\s+ to\s+look to\s+consider to\s+explore to\s+examine "
     r"want like\s+to aspiration ambition aim intention vision goal drive push bid put the\s+only only\s+if unless "
