@@ -443,8 +443,8 @@ def test_a_reporting_frame_is_never_found_without_that(text):
 
 
 def _samples(items) -> list[str]:
-    """One text per way through a parsed regex's branches: repeats at their least count,
-    each set as one of its characters (a range as its last: "z", not the word "a"; a
+    """One text per way through a parsed regex's branches: repeats at their least count
+    (and once, where that is none), each set as one of its characters (a range as its last: "z", not the word "a"; a
     look-around is left out). For trying every
     alternative of a pattern, not only those a random sample happens to reach."""
     from re import _constants as c  # type: ignore[attr-defined]
@@ -467,7 +467,7 @@ def _samples(items) -> list[str]:
             ways = _samples(av[3])
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
             once = _samples(av[2])
-            ways = [w * max(av[0], 1) for w in once] if av[0] else [""]
+            ways = [w * av[0] for w in once] if av[0] else ["", *once]
         elif op is c.CATEGORY:
             ways = [{c.CATEGORY_SPACE: " ", c.CATEGORY_DIGIT: "1"}.get(av, "x")]
         else:  # \b, look-arounds
@@ -492,3 +492,25 @@ def test_every_trigger_is_found_through_the_heads_trie():
             assert [m.span() for m in proposals_module._TRIGGERS_LOWER.finditer(low)] == [
                 m.span() for m in plain_lower.finditer(low)
             ]
+
+
+def test_text_without_the_trigger_words_has_no_trigger():
+    """_may_have_trigger turns away no text in which TRIGGERS finds a trigger: each way
+    through each alternative, in the middle of other words and at the ends of the text."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    samples = _samples(_parser.parse(proposals_module.TRIGGER_ALTERNATIVES, 0).data)
+    for sample in samples:
+        for text in (f" {sample} do", f"we {sample}", f"we{sample} do", f"({sample}, x.", sample):
+            low = text.lower()
+            if proposals_module._TRIGGERS_LOWER.search(low):
+                assert proposals_module._may_have_trigger(low), low
+    assert not proposals_module._may_have_trigger("the practices have merged and it is a plan")
+
+
+@given(prose(TRIGGER_WORDS, 14))
+@settings(max_examples=400, deadline=None)
+def test_prose_without_the_trigger_words_has_no_trigger(text):
+    low = text.lower()
+    if low.isascii() and proposals_module._TRIGGERS_LOWER.search(low):
+        assert proposals_module._may_have_trigger(low)
