@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as hypothesis_strategies
 
 from gpreader.corpus import load_corpus
 from gpreader.corpus import proposals as proposals_module
@@ -514,3 +515,10 @@ def test_prose_without_the_trigger_words_has_no_trigger(text):
     low = text.lower()
     if low.isascii() and proposals_module._TRIGGERS_LOWER.search(low):
         assert proposals_module._may_have_trigger(low)
+
+
+@given(hypothesis_strategies.text())
+@settings(max_examples=300, deadline=None)
+def test_letters_counts_what_the_letter_pattern_finds(text):
+    for t in (text, text.encode("ascii", "replace").decode("ascii")):
+        assert proposals_module._letters(t) == len(proposals_module._LETTER.findall(t))
