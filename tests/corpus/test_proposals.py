@@ -522,3 +522,15 @@ def test_prose_without_the_trigger_words_has_no_trigger(text):
 def test_letters_counts_what_the_letter_pattern_finds(text):
     for t in (text, text.encode("ascii", "replace").decode("ascii")):
         assert proposals_module._letters(t) == len(proposals_module._LETTER.findall(t))
+
+
+TAIL_WORDS = ["the", "chief", "executive", "has", "said", "says", "according", "to", "suggested", "claimed",
+              "argued", "warned", "added", "told", "Pulse", "today", "this", "week", "Said", "TOLD", "x", ",", ", ", "."]
+
+
+@given(prose(TAIL_WORDS, 12))
+@settings(max_examples=300, deadline=None)
+def test_the_tail_is_looked_for_as_by_its_pattern(text):
+    for t in (text, text + ".", "Practices could merge, " + text):
+        found, plain = proposals_module._tail(t), proposals_module._TAIL.search(t)
+        assert (found.span() if found else None) == (plain.span() if plain else None)

@@ -226,12 +226,29 @@ _TAIL = re.compile(
 )
 
 
+# every _TAIL match holds one of these words as it is written (the pattern minds case)
+_TAIL_WORDS = ("said", "says", "according", "suggested", "claimed", "argued", "warned", "added", "told")
+
+
+def _tail(body: str) -> re.Match[str] | None:
+    """``_TAIL.search(body)``. No comma follows the comma a match opens on, so a match
+    opens on the last comma: the regex is tried there alone, and only when one of its
+    words follows it."""
+    comma = body.rfind(",")
+    if comma < 0:
+        return None
+    for word in _TAIL_WORDS:
+        if body.find(word, comma) >= 0:
+            return _TAIL.search(body, comma)
+    return None
+
+
 def short_body(text: str, quoted: bool = False) -> str:
     """Reported speech without its frame ("X told Pulse that …", "…, the chief executive has
     said."): '…' and what was reported. Quoted text is returned as it is."""
     body = text
     if not quoted:
-        tail = _TAIL.search(body)
+        tail = _tail(body)
         if tail and tail.start() > len(body) // 3:
             body = body[: tail.start()]
         head = body[: max(len(body) // 2, 1) + 40]
