@@ -87,6 +87,7 @@ PROPOSALS = [
     "Trusts ought to share their estates with practices.",
     "The RCGP proposed a ten-year plan for general practice.",
     "Councils won't accept another cut to public health budgets.",
+    "We shan’t accept a contract that ends the partnership model.",
     "Practices would have to change how they triage patients.",
     "It is essential that funding follows the patient.",
     "The deal will fail unless practices get more staff.",
@@ -128,6 +129,7 @@ def test_the_trigger_names_the_words_that_make_the_proposal():
     assert find_trigger("GP networks could provide care from local hospitals.") == "could provide"
     assert find_trigger("He called for innovation in primary care.") == "called for"
     assert find_trigger("[W]hat if practices merged?") == "[W]hat if"
+    assert find_trigger("We shan't sign it.") == "shan't sign"  # as "won't" (once spelt "shann't")
 
 
 def test_a_long_quote_holds_proposals_and_non_proposals():

@@ -277,10 +277,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return list(_sentences_kept(text))
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=128)
 def _sentences_kept(text: str) -> tuple[tuple[int, int], ...]:
     """``_sentences_by_breaks(text)``, kept: a paragraph without quotations is split twice
-    per article, for its quotations' speakers (masked, it is itself) and for its proposals."""
+    per article, for its quotations' speakers (masked, it is itself) and for its proposals.
+    (128: an article's paragraphs, about; not so many that paragraphs repeated from article
+    to article, as a generated corpus repeats them, would flatter the benchmarks.)"""
     return tuple(_sentences_by_breaks(text))
 
 

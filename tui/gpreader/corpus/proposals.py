@@ -56,7 +56,7 @@ _ADVERBS = (
 _MODAL = (
     r"(?:could|should|would|will|must|might|shall|ought\s+to|needs?\s+to|needed\s+to|"
     r"has\s+to|have\s+to|had\s+to|(?:'ve|have|has)\s+got\s+to|got\s+to|gotta|going\s+to|"
-    r"were\s+to|(?:could|should|would|must|wo|might|shan)n't|'ll)"
+    r"were\s+to|(?:could|should|would|must|wo|might|sha)n't|'ll)"
 )
 _MARKS = "'\"“”"
 _NOT_VERBS = r"(?:to|of|the|a|an|and|or|in|on|for|with|by|from|at|as|than|which|that)"
@@ -101,7 +101,7 @@ TRIGGER_ALTERNATIVES = "|".join([MODAL_VERB, *(f"(?:{p})" for p in LEXICAL)])
 # letter or two, where the alternatives would each be tried. A test checks it against them.
 TRIGGER_HEADS = (
     r"could should would will must might shall ought need has\s+to has\s+got have\s+to have\s+got had\s+to "
-    r"'ve\s+got got\s+to gotta going\s+to were\s+to won't shan 'll "  # the modals (shan: the pattern's "shann't")
+    r"'ve\s+got got\s+to gotta going\s+to were\s+to won't shan't 'll "  # the modals
     r"call plan propos recommend suggest urg envisag what\s+if it's it\s+is it\s+was is\s+ are\s+ was\s+ "
     r"were\s+ been\s+ being\s+ be\s+ am\s+ 's\s+ 're\s+ to\s+look to\s+consider to\s+explore to\s+examine "
     r"want like\s+to aspiration ambition aim intention vision goal drive push bid put the\s+only only\s+if unless "
@@ -307,7 +307,7 @@ def _lowered(text: str) -> str | None:
 # ASCII text without any of them holds no trigger: a fifth of the cost of TRIGGERS telling so,
 # for the third of units that have none. A test checks them against every trigger alternative.
 _TRIGGER_ANY = frozenset(
-    b"could couldn should shouldn would wouldn will must mustn might mightn shall shann ought need needs needed "
+    b"could couldn should shouldn would wouldn will must mustn might mightn shall shan ought need needs needed "
     b"won ll gotta propose proposes proposed proposing proposal proposals suggest suggests suggested suggesting "
     b"suggestion suggestions urge urges urged urging considering considered exploring examining reviewing "
     b"consider explore examine unless cannot require requires requiring".split()
