@@ -911,6 +911,15 @@ def _scan(pattern: re.Pattern, starts: re.Pattern, text: str, keep=None) -> Iter
             end = m.end()
 
 
+def _pre_window(sentence: str, end: int) -> int:
+    """Where to start ``NAME_PRE.search(sentence, max(0, end - 90), end)``, with the same match:
+    the end of the fifth run of non-spaces before *end* (its match is at most four words, each
+    a run's end, the \\s+ after it the space between runs), not 90 characters back."""
+    lo = max(0, end - 90)
+    runs = sentence[lo:end].rsplit(None, 4)
+    return lo + len(runs[0]) if len(runs) == 5 else lo
+
+
 def _named_in(sentence: str) -> tuple[Ref, ...]:
     """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said").
 
@@ -925,7 +934,7 @@ def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
     # not a run of capitals that goes on ("the Additional Roles Reimbursement Scheme"); the
     # words inside it are tried again ("Respected Professor Alan Ford said": Professor Alan Ford)
     for m in _scan(NAME_CORE, NAME_START, sentence, lambda m: LONGER_PROPER_NOUN.match(sentence, m.end()) is None):
-        pre = NAME_PRE.search(sentence, max(0, m.start() - 90), m.start())
+        pre = NAME_PRE.search(sentence, _pre_window(sentence, m.start()), m.start())
         phrase = (pre.group(0) if pre else "") + m.group(0)
         # (the shared readings, as these refs are read only: a copy only to add a role)
         ref = classify_shared(phrase)
