@@ -454,6 +454,8 @@ class Attributor:
         self.known = ArticleSpeakers()
         # (paragraph, start, end) -> who the sentence reports, for reported speech
         self.statements: dict[tuple[int, int, int], Person] = {}
+        # the subjects read before verbs (``_subject``): head -> its reading, kept unchanged
+        self.subjects: dict[str, Ref | None] = {}
         self.masked = [mask_quotes(par, self.by_par.get(p, [])) for p, par in enumerate(paragraphs)]
         self.sentences = [sentences(masked) for masked in self.masked]  # (start, end) per paragraph
         # per paragraph: " " + its masked text lower-cased, for VERB_AFTER_GAP ("" when the text
@@ -560,6 +562,17 @@ class Attributor:
             return find_verbs(self.masked[p][a:end])
         return [(m.start() - a, m.end() - 1 - a) for m in VERB_AFTER_GAP.finditer(text, a, end + 1)]
 
+    def _subject(self, head: str) -> Ref | None:
+        """``_subject_before(head)``, read once per article for each head: a sentence's words
+        before its first verb are read for its subject, then again for each quotation after
+        that verb. A copy of the kept reading (a caller may add roles to it)."""
+        if head in self.subjects:
+            ref = self.subjects[head]
+        else:
+            ref = _subject_before(head)
+            self.subjects[head] = ref
+        return ref.copy() if ref is not None else None
+
     def _sentence_subject(self, p: int, a: int, b: int) -> Person | None:
         """The person a sentence is about, when it opens on a name ("Dr Bewick told …")."""
         masked = self.masked[p]
@@ -575,7 +588,7 @@ class Attributor:
         if verb < 0:
             return None
         head = masked[a : a + verb]
-        ref = _subject_before(head)
+        ref = self._subject(head)
         return self._resolve(ref) if ref else None
 
     def _attribute(self, masked: str, a: int, b: int, span: Span) -> Attributed:
@@ -611,7 +624,7 @@ class Attributor:
             head = before[:vstart]
             if "x" * 4 in head[-12:]:
                 continue
-            ref = _subject_before(head)
+            ref = self._subject(head)
             if ref is not None:
                 who = self._resolve(ref)
                 if who is not None:
