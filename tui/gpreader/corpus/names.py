@@ -117,7 +117,7 @@ GLUE = set(
 STOP = {"the", "of", "at", "for", "and", "a", "an", "in", "to", "on", "its", "their", "his", "her", "former", "new", "s", "’s", "'s", "who", "is", "was", "has", "also"}
 
 
-@dataclass
+@dataclass(init=False)
 class Ref:
     """A reading of the words that name a speaker."""
 
@@ -128,6 +128,27 @@ class Ref:
     pronoun: str | None = None  # m, f, it, they
     text: str = ""  # the words as written
     author: str | None = None  # a document's author, when written "X’s review"
+
+    # Its own __init__ (init=False), the dataclass's fields: compiled, a native call, where
+    # the generated one is interpreted Python fed a tuple and a dict (some 3,500 instructions
+    # a reading, and classify copies one at every call). roles None is a new empty list.
+    def __init__(
+        self,
+        kind: str,
+        name: str = "",
+        honorific: str | None = None,
+        roles: list[str] | None = None,
+        pronoun: str | None = None,
+        text: str = "",
+        author: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.name = name
+        self.honorific = honorific
+        self.roles = [] if roles is None else roles
+        self.pronoun = pronoun
+        self.text = text
+        self.author = author
 
     def copy(self) -> "Ref":
         """A copy whose role list can be changed without touching the cached original."""

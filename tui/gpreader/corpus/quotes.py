@@ -26,7 +26,10 @@ ELISION = re.compile(r"\d\ds\b|em\b|til\b")  # after an opening mark: â€˜90s, â€
 COLON = re.compile(r":\s+")
 
 
-@dataclass
+# The dataclasses here write their own __init__ (init=False): compiled, it is a native call;
+# the one dataclass generates is interpreted Python, called with a tuple and a dict of the
+# arguments (some 1,500-3,000 instructions a construction). The same fields, eq and repr.
+@dataclass(init=False)
 class Span:
     """A quoted stretch of one paragraph; ``text = paragraph[start:end]``."""
 
@@ -39,12 +42,37 @@ class Span:
     part: int = 0
     kind: str = "full"
 
+    def __init__(
+        self,
+        paragraph: int,
+        start: int,
+        end: int,
+        open_at: int | None,
+        close_at: int | None,
+        group: int = 0,
+        part: int = 0,
+        kind: str = "full",
+    ) -> None:
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.open_at = open_at
+        self.close_at = close_at
+        self.group = group
+        self.part = part
+        self.kind = kind
 
-@dataclass
+
+@dataclass(init=False)
 class _Mark:
     pos: int
     family: str  # "d" double, "s" single
     role: str  # "open", "close", "either", "apos"
+
+    def __init__(self, pos: int, family: str, role: str) -> None:
+        self.pos = pos
+        self.family = family
+        self.role = role
 
 
 def _is_word(ch: str) -> bool:
