@@ -429,3 +429,17 @@ def test_a_report_is_found_by_an_organisation_as_patterns_made_for_its_name_find
         rf"\b{escaped}(?:’s|'s)?\s+(?:new\s+|latest\s+)?(?:report|research|study|survey|analysis)\b",
     )
     assert attribution._names_a_report(text, name) == any(re.search(p, text) for p in near)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\t\n\x0b\x1c’“é…\u00a0\u2009\u2028\u3000\U0001f600")), min_size=1))
+def test_blank_is_the_regex_blank(quoted):
+    """_blank's byte-translating paths (ASCII text; UTF-8 text spaced only by plain spaces)
+    give what the regexes give: every whitespace a space, anything else an x, a final
+    . ! or ? kept."""
+    from gpreader.corpus.attribution import _blank
+
+    masked = re.sub(r"[^\S ]", " ", re.sub(r"\S", "x", quoted))
+    if quoted[-1] in ".!?":
+        masked = masked[:-1] + quoted[-1]
+    assert _blank(quoted) == masked

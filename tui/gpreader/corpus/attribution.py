@@ -239,12 +239,24 @@ def _in_order(spans: list[Span], length: int) -> bool:
     return True
 
 
+# _blank of ASCII text, a byte at a time: each ASCII character's blank (by the regexes
+# themselves: whitespace a space, anything else an x); bytes from 128 never come.
+_ASCII_BLANK = bytes(ord(_OTHER_SPACE.sub(" ", _NOT_SPACE.sub("x", chr(i)))) for i in range(128)) + b"x" * 128
+# _blank of UTF-8 text whose only whitespace is the plain space: a space stays, any byte
+# that starts a character is an x, and the bytes that continue one (0x80-0xBF) are deleted,
+# so that each character is one byte of the result.
+_SPACED_BLANK = b"x" * 32 + b" " + b"x" * 223
+_CONTINUATION = bytes(range(0x80, 0xC0))
+
+
 def _blank(quoted: str) -> str:
     """A quotation's words as x's, its whitespace as spaces, a final . ! or ? kept."""
-    if _OTHER_SPACE.search(quoted):
+    if quoted.isascii():  # most quotations: one C translate of its bytes
+        masked = quoted.encode("ascii").translate(_ASCII_BLANK).decode("ascii")
+    elif _OTHER_SPACE.search(quoted):
         masked = _OTHER_SPACE.sub(" ", _NOT_SPACE.sub("x", quoted))
-    else:  # only plain spaces between the words: the usual case, and quicker by word than by character
-        masked = " ".join(["x" * len(word) for word in quoted.split(" ")])
+    else:  # only plain spaces between the words (surrogatepass: a lone surrogate is 3 bytes too)
+        masked = quoted.encode("utf-8", "surrogatepass").translate(_SPACED_BLANK, _CONTINUATION).decode("ascii")
     return masked[:-1] + quoted[-1] if quoted[-1] in ".!?" else masked
 
 
