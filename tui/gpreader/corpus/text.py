@@ -101,17 +101,36 @@ def _decode(data: bytes) -> tuple[str, bool]:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             raise ArticleError("cannot decode (not UTF-8, UTF-16 or Windows-1252 text)") from None
-    return text, _reject_binary(text)
+        return text, _reject_binary(text)
+    return text, _reject_binary(text, _printable_utf8(data))
 
 
-def _reject_binary(text: str) -> bool:
+# the printable ASCII bytes and the line end: what ``_printable`` passes without a look
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
+
+
+def _printable_utf8(data: bytes) -> bool:
+    """``_printable(data.decode("utf-8"))`` of valid UTF-8 *data*: its printable ASCII bytes
+    and line ends deleted (no byte of a longer character is ASCII, so what is left is
+    the other characters, whole), only the rest is decoded and tested, where isprintable
+    looks every character up."""
+    return data.translate(None, _PLAIN_ASCII).decode("utf-8").isprintable()
+
+
+def _printable(text: str) -> bool:
+    """Every character of *text* printable but the line ends."""
+    return text.replace("\n", "").isprintable()
+
+
+def _reject_binary(text: str, printable: bool | None = None) -> bool:
     """ArticleError if *text* is binary. True when it has no character _TABLE changes: then
     it has no control character, and ``normalise`` has nothing to translate. Every character
     _TABLE changes is unprintable, and of the others only the line end is, so one C scan
-    (isprintable) tells, where two slower regex scans did (_CONTROL, then _TABLED)."""
+    (isprintable) tells, where two slower regex scans did (_CONTROL, then _TABLED).
+    *printable*: ``_printable(text)``, when known already."""
     if "\x00" in text:
         raise ArticleError("binary file, not text")
-    if text.replace("\n", "").isprintable():
+    if printable if printable is not None else _printable(text):
         return True
     controls = len(_CONTROL.findall(text))
     if controls >= MIN_CONTROLS_FOR_BINARY and controls > MAX_CONTROL_SHARE * len(text):
