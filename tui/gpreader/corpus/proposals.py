@@ -31,6 +31,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import struct
 import sys
 import weakref
 from array import array
@@ -692,7 +693,7 @@ class Plan:
             if type(numbers) is str:  # as data() writes them
                 self.numbers = _unpacked(numbers)
             elif type(numbers) is list:  # as make_plan finds them
-                self.numbers = array("H" if max(numbers, default=0) < 1 << 16 else "I", numbers)
+                self.numbers = _array_of(numbers)
             else:
                 raise ValueError("not a proposals plan")
             self.strings = tuple(map(sys.intern, strings))
@@ -719,6 +720,19 @@ class Plan:
             and self.statements is article.statements
             and self.sizes == (len(article.paragraphs), len(article.quotes), len(article.statements))
         )
+
+
+def _array_of(numbers: list[int]) -> array[int]:
+    """``array("H" if max(numbers, default=0) < 1 << 16 else "I", numbers)``: packed by struct
+    as "H" (which refuses a number out of its range, as array does) and copied in, some three
+    times faster than the array's own conversion of each number, and no pass for the max."""
+    try:
+        packed = struct.pack(f"{len(numbers)}H", *numbers)
+    except struct.error:  # a number of 2**16 or more (or not one: array("I") tells)
+        return array("I", numbers)
+    out: array[int] = array("H")
+    out.frombytes(packed)
+    return out
 
 
 def _packed(numbers: array[int]) -> str:
