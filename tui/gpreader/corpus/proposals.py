@@ -431,11 +431,23 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")  # what _LETTER does not match
 _ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())  # in ASCII, _LETTER is [A-Za-z]
 
 
+# the characters other than ASCII that quoted units mostly hold: none is a letter
+_MARKS_NOT_LETTERS = ("‘", "’", "“", "”", "–", "—", "…", "£", "\xa0")
+
+
 def _letters(text: str) -> int:
     """len(_LETTER.findall(text)): ASCII text's other bytes deleted, other text's other
-    characters substituted away (the regex tries its Unicode classes on every character)."""
+    characters substituted away (the regex tries its Unicode classes on every character).
+    Text whose every other character is one of the marks above (curly quotes, dashes) is
+    counted as ASCII text is, once they are dropped."""
     if text.isascii():
         return len(text.encode("ascii").translate(None, _ASCII_NOT_LETTERS))
+    ascii = text.encode("ascii", "ignore")
+    marks = 0
+    for mark in _MARKS_NOT_LETTERS:
+        marks += text.count(mark)
+    if len(ascii) + marks == len(text):
+        return len(ascii.translate(None, _ASCII_NOT_LETTERS))
     return len(_NOT_LETTERS.sub("", text))
 
 
