@@ -541,9 +541,22 @@ def _clip(par: str, a: int, b: int, quotes: list[Quote]) -> tuple[int, int]:
 
 # -- proponents -------------------------------------------------------------------------------
 
-_MENTION = re.compile(  # the look-ahead first: no other position can start a match
-    r"(?=[tA-Z])(?:\b(?:the|The)\s+)?(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\s+)?"
-    r"[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|&|on)\s+[A-Z][\w’'&.-]*|\s+[A-Z][\w’'&.-]*)*"
+# A mention: [the|The] [honorific] Capitalised word(s), "of", "and", "for", "&" or "on" between
+# them. As written, (?=[tA-Z])(?:\b(?:the|The)\s+)?(?:HONORIFIC\s+)?[A-Z]WORD TAIL; here its
+# first character is read first, a class the regex engine skips to (a look-ahead there it
+# tries at every position), and each way on checks by a look-behind what that character was:
+# "the"/"The" then an optional honorific and a capital, or a capital that may begin an
+# honorific. The same matches; a test checks them against the pattern as written.
+_HONORIFICS = "Dr Mr Mrs Ms Professor Prof Sir Dame Lord Lady Baroness".split()
+_NAME_WORD = r"[\w’'&.-]*"  # after its capital
+MENTION_AS_WRITTEN = (
+    rf"(?=[tA-Z])(?:\b(?:the|The)\s+)?(?:(?:{'|'.join(_HONORIFICS)})\s+)?"
+    rf"[A-Z]{_NAME_WORD}(?:\s+(?:of|and|for|&|on)\s+[A-Z]{_NAME_WORD}|\s+[A-Z]{_NAME_WORD})*"
+)
+_MENTION = re.compile(
+    rf"[tA-Z](?:(?<=\b[tT])he\s+(?:(?:{'|'.join(_HONORIFICS)})\s+)?[A-Z]{_NAME_WORD}"
+    rf"|(?<=[A-Z])(?:(?:{'|'.join(f'(?<={h[0]}){h[1:]}' for h in _HONORIFICS)})\s+[A-Z])?{_NAME_WORD})"
+    rf"(?:\s+(?:of|and|for|&|on)\s+[A-Z]{_NAME_WORD}|\s+[A-Z]{_NAME_WORD})*"
 )
 
 
