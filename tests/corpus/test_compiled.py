@@ -79,3 +79,29 @@ def test_the_compiled_engine_finds_what_its_source_finds(tmp_path):
     assert interpreted[-1] == "engine pure Python"
     assert running[-1] == ("engine compiled with mypyc" if compiled.engine_compiled() else "engine pure Python")
     assert interpreted[:-1] == running[:-1]
+
+
+def test_hand_written_constructors_take_every_field_in_order_with_its_default():
+    """Span, _Mark and Ref write their own __init__ (a native call once compiled): a field
+    added to the dataclass and not to the __init__ would be silently left unset."""
+    import dataclasses
+
+    from gpreader.corpus.names import Ref
+    from gpreader.corpus.quotes import Span, _Mark
+
+    samples = {  # a distinct value of each field's type, in order (compiled, types are checked)
+        Span: [1, 2, 3, 4, 5, 6, 7, "partial"],
+        _Mark: [1, "d", "open"],
+        Ref: ["person", "Ann Lee", "Dr", ["chair"], "she", "Dr Ann Lee", "NHS England"],
+    }
+    for cls, values in samples.items():
+        fields = dataclasses.fields(cls)
+        assert len(values) == len(fields), f"{cls.__name__} has a new field: give it to its __init__ and here"
+        made = cls(*values)  # every field, in order
+        assert [getattr(made, f.name) for f in fields] == values, cls
+        required = [f for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+        bare = cls(*values[: len(required)])  # the rest take their defaults
+        for f in fields[len(required) :]:
+            want = f.default if f.default is not dataclasses.MISSING else f.default_factory()
+            assert getattr(bare, f.name) == want, (cls, f.name)
+        assert cls(*values[: len(required)]) == bare  # a fresh default each time, compared equal
