@@ -1,8 +1,8 @@
 """Build: the package from tui/, the seeds inside it, and the corpus engine compiled with mypyc.
 
-The engine's hot modules (quote finding, attribution, names, proposals, themes, cleaning) are
-plain, type-annotated Python; mypyc compiles the same source to C extension modules, about
-1.6x faster (benchmarks/README.md). The compiled modules are optional: with
+The engine's hot modules (quote finding, attribution, names, proposals, themes, cleaning,
+the cache row codec) are plain, type-annotated Python; mypyc compiles the same source to C
+extension modules, about 1.5x faster (benchmarks/README.md). The compiled modules are optional: with
 GPREADER_PURE_PYTHON=1, or when mypyc or a C compiler is missing or the compile fails, the
 package is built as pure Python and behaves the same, only slower.
 """
