@@ -28,7 +28,7 @@ from gpreader.corpus.names import (
     DOCUMENT_WORDS, GIVEN_NAME_TITLES, ROLE_WORDS, WEAK_HONORIFICS, Ref, classify, classify_shared, content_words,
     person_gender,
 )
-from gpreader.corpus.quotes import Span
+from gpreader.corpus.quotes import Span, char_positions
 
 VERBS = r"""said|says|say|saying|told|tells|tell|telling|added|adds|adding|argued|argues|arguing|
 claimed|claims|stressed|stresses|warned|warns|warning|explained|explains|insisted|insists|suggested|
@@ -301,16 +301,9 @@ def _sentences_kept(text: str) -> tuple[tuple[int, int], ...]:
 def _sentence_breaks(text: str) -> list[re.Match]:
     """``list(SENT_BREAK.finditer(text))``: SENT_BREAK tried only at the end marks, found by
     str's search (each match starts on one), quicker than the regex's class scan."""
-    marks: list[int] = []
-    for mark in ".!?…":
-        i = text.find(mark)
-        while i >= 0:
-            marks.append(i)
-            i = text.find(mark, i + 1)
-    marks.sort()
     found: list[re.Match] = []
     end = 0
-    for i in marks:
+    for i in char_positions(text, ".!?…"):
         if i < end:
             continue  # inside the previous break (finditer goes on from its end)
         m = SENT_BREAK.match(text, i)

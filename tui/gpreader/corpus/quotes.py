@@ -79,17 +79,22 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _mark_positions(par: str) -> list[int]:
-    """Where MARK_RE matches in *par*, in order: str's search for each mark (a mark the text
-    cannot hold is turned down at once), quicker than the regex's character class."""
+def char_positions(text: str, chars: str) -> list[int]:
+    """Where any of *chars* is in *text*, in order: str's search for each character (one
+    the text cannot hold is turned down at once), quicker than a regex's character class."""
     found: list[int] = []
-    for mark in ALL_MARKS:
-        i = par.find(mark)
+    for ch in chars:
+        i = text.find(ch)
         while i >= 0:
             found.append(i)
-            i = par.find(mark, i + 1)
+            i = text.find(ch, i + 1)
     found.sort()
     return found
+
+
+def _mark_positions(par: str) -> list[int]:
+    """Where MARK_RE matches in *par*, in order."""
+    return char_positions(par, ALL_MARKS)
 
 
 def _classify(par: str) -> list[_Mark]:

@@ -91,7 +91,7 @@ def _decode(data: bytes) -> tuple[str, bool]:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
                 raise ArticleError(f"cannot decode (broken {encoding.upper()} text)") from None
-            return text, _reject_binary(text)
+            return text, _reject_binary(text, _printable(text))
     if b"\x00" in data or data.startswith(_BINARY_MAGIC):
         raise ArticleError("binary file, not text")
     try:
@@ -101,7 +101,7 @@ def _decode(data: bytes) -> tuple[str, bool]:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             raise ArticleError("cannot decode (not UTF-8, UTF-16 or Windows-1252 text)") from None
-        return text, _reject_binary(text)
+        return text, _reject_binary(text, _printable(text))
     return text, _reject_binary(text, _printable_utf8(data))
 
 
@@ -122,15 +122,15 @@ def _printable(text: str) -> bool:
     return text.replace("\n", "").isprintable()
 
 
-def _reject_binary(text: str, printable: bool | None = None) -> bool:
+def _reject_binary(text: str, printable: bool) -> bool:
     """ArticleError if *text* is binary. True when it has no character _TABLE changes: then
     it has no control character, and ``normalise`` has nothing to translate. Every character
     _TABLE changes is unprintable, and of the others only the line end is, so one C scan
     (isprintable) tells, where two slower regex scans did (_CONTROL, then _TABLED).
-    *printable*: ``_printable(text)``, when known already."""
+    *printable*: ``_printable(text)``, found as the text was decoded."""
     if "\x00" in text:
         raise ArticleError("binary file, not text")
-    if printable if printable is not None else _printable(text):
+    if printable:
         return True
     controls = len(_CONTROL.findall(text))
     if controls >= MIN_CONTROLS_FOR_BINARY and controls > MAX_CONTROL_SHARE * len(text):
