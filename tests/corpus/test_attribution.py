@@ -333,6 +333,39 @@ def test_the_clause_and_document_patterns_behave_as_their_plain_forms(text):
     assert attribution._may_name_a_document(text) == (attribution.DOCUMENT_HEAD.search(text) is not None)
 
 
+SCAN_WORDS = ["Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Baroness", "Cllr",
+              "Drs", "Mrx", "tDr", "Anna", "Smith", "O’Brien", "Jones-Lee", "McDonald", "MP", "NHS", "GPs", "BMA", "the",
+              "The", "bathe", "t", "he", "England", "Royal", "College", "Colleges", "Confed", "Confederation", "of", "for",
+              "and", "Nursing", "Fiscal", "Studies", "King’s", "Fund", "Trust", "Department", "Health", "Social", "Care",
+              "Government", "Governments", "Board", "x", "said", "A", "É", "_Anna", "2Dr", "&", "’s"]
+
+
+def _name_matches_plain(sentence: str) -> list[tuple[int, int]]:
+    """The plain form of NAME_SCAN: NAME_CORE tried at each capital where a match can begin,
+    a match followed by LONGER_PROPER_NOUN passed over (the next start tried)."""
+    from gpreader.corpus import attribution
+
+    found: list[tuple[int, int]] = []
+    end = 0
+    for start in re.finditer(r"[A-Z](?=[a-z]+\s+[A-Z])", sentence):
+        if start.start() < end:
+            continue
+        m = attribution.NAME_CORE.match(sentence, start.start())
+        if m and attribution.LONGER_PROPER_NOUN.match(sentence, m.end()) is None:
+            found.append(m.span())
+            end = m.end()
+    return found
+
+
+@given(prose(SCAN_WORDS, 16))
+@settings(max_examples=600, deadline=None)
+def test_the_name_and_organisation_scans_match_as_their_plain_forms(text):
+    from gpreader.corpus import attribution
+
+    assert [m.span() for m in attribution.NAME_SCAN.finditer(text)] == _name_matches_plain(text)
+    assert [m.span() for m in attribution.ORG_SCAN.finditer(text)] == [m.span() for m in attribution.ORG_MENTION.finditer(text)]
+
+
 VERB_TEXT_WORDS = ["said", "Said", "SAYS", "say", "saying", "told", "pointed", "out", "points", "called", "for",
                    "calls", "urge", "argues", "went", "on", "hit", "put", "forward", "Dr", "Smith", "he", "the",
                    "2said", "_said", "said_", "ſaid", "argueſ", "asKed", "asked", "İ", "ı", "é", "saidé", "'",

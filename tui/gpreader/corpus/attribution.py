@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from gpreader.corpus.names import (
     DOCUMENT_WORDS, GIVEN_NAME_TITLES, ROLE_WORDS, WEAK_HONORIFICS, Ref, classify, classify_shared, content_words,
@@ -871,9 +870,11 @@ def _last_clause(text: str) -> str:
     return clause
 
 
+NAME_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Cllr")
+_NAME_WORD = r"[A-Z][\w’'\-]+"
 NAME_CORE = re.compile(
-    r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr)\s+)+"
-    r"(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+|\b[A-Z][a-z]+(?:\s+[A-Z][\w’'\-]+){1,2}"
+    r"(?:(?:" + "|".join(NAME_TITLES) + r")\s+)+(?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD
+    + r"|\b[A-Z][a-z]+(?:\s+" + _NAME_WORD + r"){1,2}"
 )
 # after a name-like run of capitalised words, another one (not an acronym: "Jeremy Hunt MP")
 LONGER_PROPER_NOUN = re.compile(r"\s+[A-Z][a-z]")
@@ -883,18 +884,23 @@ NAME_APPOSITION = re.compile(
 )
 DOCUMENT_KINDS = ("report", "review", "stocktake", "plan", "strategy", "paper", "framework", "study", "survey")
 DOCUMENT_MENTION = re.compile(r"\b(?:the\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}(?:" + "|".join(DOCUMENT_KINDS) + r")\b")
+ORG_WORDS_TITLED = (
+    "Confederation", "Confed", "College", "Association", "Fund", "Foundation", "Trust", "Committee", "Commission",
+    "Council", "Institute", "Society", "Office", "Agency", "Board",
+)
+# "Royal College of Nursing", "Institute for Fiscal Studies": the name goes on after of/for
+_ORG_GOES_ON = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&]*(?:\s+(?:and\s+)?[A-Z][\w’'&]*){0,3})?"
+_ORG_LAST = (
+    r"[A-Z]{2,}s?|(?:" + "|".join(ORG_WORDS_TITLED) + ")" + _ORG_GOES_ON
+    + r"|Department of Health(?: and Social Care)?|Government"
+)
 ORG_MENTION = re.compile(  # the look-ahead first: no other position can start a match
-    r"(?=the\s|[A-Z])\b(?:the\s+)?((?:[A-Z][\w’'&]*\s+){0,4}(?:[A-Z]{2,}s?|(?:Confederation|Confed|College|Association|Fund|"
-    r"Foundation|Trust|Committee|Commission|Council|Institute|Society|Office|Agency|Board)"
-    # "Royal College of Nursing", "Institute for Fiscal Studies": the name goes on after of/for
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&]*(?:\s+(?:and\s+)?[A-Z][\w’'&]*){0,3})?|"
-    r"Department of Health(?: and Social Care)?|Government))\b"
+    r"(?=the\s|[A-Z])\b(?:the\s+)?((?:[A-Z][\w’'&]*\s+){0,4}(?:" + _ORG_LAST + r"))\b"
 )
 
 # Cheap tests that let _named_in_cached skip most of the work. Python's regex engine tries
 # a pattern that opens on an alternation at every position of the text, but skips quickly
 # to a pattern's first character class or literal.
-NAME_START = re.compile(r"[A-Z](?=[a-z]+\s+[A-Z])")  # where a NAME_CORE match can begin: "Dr S", "Anna S"
 ORG_HEAD = re.compile(  # in every ORG_MENTION match: two capitals, or its organisation word
     r"[A-Z](?:[A-Z]|onfed|ollege|ssociation|und|oundation|rust|ommittee|ommission|ouncil|nstitute|ociety|ffice|"
     r"gency|oard|epartment of Health|overnment)"
@@ -904,29 +910,44 @@ DOCUMENT_HEAD = re.compile(  # the end of every DOCUMENT_MENTION: its last capit
 )
 
 
+def _after_capital(words: tuple[str, ...]) -> str:
+    """The alternation of *words* (each a capital, then letters) for a pattern that has read
+    the capital already: ("Dr", "Mr") -> "(?<=D)r|(?<=M)r", in the same order."""
+    return "|".join(f"(?<={w[0]}){w[1:]}" for w in words)
+
+
+# NAME_CORE's and ORG_MENTION's matches by one finditer each of a pattern that opens on a
+# character class, so that the regex engine skips to the capitals (and "t"): ORG_MENTION
+# itself is tried at every position, and NAME_CORE was tried from a Python loop at each
+# capital where a match can begin. Each reads the capital that opens every match once, then
+# goes on with the rest of the plain pattern's branches in their order, a look-behind
+# telling which capital it read. The same matches (hypothesis tests compare them):
+# - NAME_SCAN: at a capital followed by lower-case letters, a space and a capital (where a
+#   NAME_CORE match can begin: "Dr S", "Anna S"; checked first, as most capitals fail it),
+#   NAME_CORE's match, taken whole as NAME_CORE.match gives it (an atomic group), and
+#   passed over when LONGER_PROPER_NOUN follows it: not a run of capitals that goes on
+#   ("the Additional Roles Reimbursement Scheme"), the words inside it tried again
+#   ("Respected Professor Alan Ford said": Professor Alan Ford).
+# - ORG_SCAN: "the" before a capital, or a capital, at the start of a word; then the words
+#   before the last, or none (the last word then read on from after its capital).
+NAME_SCAN = re.compile(
+    r"[A-Z](?=[a-z]+\s+[A-Z])(?>(?:" + _after_capital(NAME_TITLES) + r")\s+(?:(?:" + "|".join(NAME_TITLES) + r")\s+)*"
+    r"(?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD + r"|(?<=\b[A-Z])[a-z]+(?:\s+" + _NAME_WORD + r"){1,2})"
+    r"(?!" + LONGER_PROPER_NOUN.pattern + ")"
+)
+ORG_SCAN = re.compile(
+    r"[tA-Z](?:(?<=\bt)he\s+[A-Z]|(?<=\b[A-Z]))(?:[\w’'&]*\s+(?:[A-Z][\w’'&]*\s+){0,3}(?:" + _ORG_LAST + r")"
+    r"|[A-Z]+s?|(?:" + _after_capital(ORG_WORDS_TITLED) + ")" + _ORG_GOES_ON
+    + r"|(?<=D)epartment of Health(?: and Social Care)?|(?<=G)overnment)\b"
+)
+
+
 def _may_name_a_document(sentence: str) -> bool:
     """``DOCUMENT_HEAD.search(sentence)``, the regex run only when a document word is there."""
     for kind in DOCUMENT_KINDS:
         if kind in sentence:
             return DOCUMENT_HEAD.search(sentence) is not None
     return False
-
-
-def _scan(pattern: re.Pattern, starts: re.Pattern, text: str, keep=None) -> Iterator[re.Match]:
-    """``pattern.finditer(text)``, with *pattern* tried only where *starts* matches.
-
-    *starts* matches one character, at the first character of every match of *pattern*.
-    A match that *keep* (if given) turns down is passed over, and the next start tried.
-    """
-    end = 0
-    for start in starts.finditer(text):
-        at = start.start()
-        if at < end:
-            continue
-        m = pattern.match(text, at)
-        if m and (keep is None or keep(m)):
-            yield m
-            end = m.end()
 
 
 def _pre_window(sentence: str, end: int) -> int:
@@ -949,9 +970,7 @@ def _named_in(sentence: str) -> tuple[Ref, ...]:
 @functools.lru_cache(maxsize=4096)
 def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
     found: list[Ref] = []
-    # not a run of capitals that goes on ("the Additional Roles Reimbursement Scheme"); the
-    # words inside it are tried again ("Respected Professor Alan Ford said": Professor Alan Ford)
-    for m in _scan(NAME_CORE, NAME_START, sentence, lambda m: LONGER_PROPER_NOUN.match(sentence, m.end()) is None):
+    for m in NAME_SCAN.finditer(sentence):
         pre = NAME_PRE.search(sentence, _pre_window(sentence, m.start()), m.start())
         phrase = (pre.group(0) if pre else "") + m.group(0)
         # (the shared readings, as these refs are read only: a copy only to add a role)
@@ -973,7 +992,7 @@ def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
             if ref is not None and ref.kind == "document":
                 found.append(ref)
     if ORG_HEAD.search(sentence):
-        for m in ORG_MENTION.finditer(sentence):
+        for m in ORG_SCAN.finditer(sentence):
             ref = classify_shared(m.group(0))
             if ref is not None and ref.kind == "organisation":
                 found.append(ref)
