@@ -337,7 +337,8 @@ SCAN_WORDS = ["Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Professor", "Sir", "Dame
               "Drs", "Mrx", "tDr", "Anna", "Smith", "O’Brien", "Jones-Lee", "McDonald", "MP", "NHS", "GPs", "BMA", "the",
               "The", "bathe", "t", "he", "England", "Royal", "College", "Colleges", "Confed", "Confederation", "of", "for",
               "and", "Nursing", "Fiscal", "Studies", "King’s", "Fund", "Trust", "Department", "Health", "Social", "Care",
-              "Government", "Governments", "Board", "x", "said", "A", "É", "_Anna", "2Dr", "&", "’s"]
+              "Government", "Governments", "Board", "x", "said", "A", "É", "_Anna", "2Dr", "&", "’s", "report", "plan",
+              "reports", "Fuller", "review", "strategy", "paper", "study", "survey", "framework", "stocktake"]
 
 
 def _name_matches_plain(sentence: str) -> list[tuple[int, int]]:
@@ -359,11 +360,14 @@ def _name_matches_plain(sentence: str) -> list[tuple[int, int]]:
 
 @given(prose(SCAN_WORDS, 16))
 @settings(max_examples=600, deadline=None)
-def test_the_name_and_organisation_scans_match_as_their_plain_forms(text):
+def test_the_name_organisation_and_document_scans_match_as_their_plain_forms(text):
     from gpreader.corpus import attribution
 
     assert [m.span() for m in attribution.NAME_SCAN.finditer(text)] == _name_matches_plain(text)
     assert [m.span() for m in attribution.ORG_SCAN.finditer(text)] == [m.span() for m in attribution.ORG_MENTION.finditer(text)]
+    assert [m.span() for m in attribution.DOCUMENT_SCAN.finditer(text)] == [
+        m.span() for m in attribution.DOCUMENT_MENTION.finditer(text)
+    ]
 
 
 VERB_TEXT_WORDS = ["said", "Said", "SAYS", "say", "saying", "told", "pointed", "out", "points", "called", "for",

@@ -883,7 +883,7 @@ NAME_APPOSITION = re.compile(
     r",\s+(?:a |an |the |who |chair|head|chief|president|director|deputy|national|former|lead)[^,]{2,120},"
 )
 DOCUMENT_KINDS = ("report", "review", "stocktake", "plan", "strategy", "paper", "framework", "study", "survey")
-DOCUMENT_MENTION = re.compile(r"\b(?:the\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}(?:" + "|".join(DOCUMENT_KINDS) + r")\b")
+DOCUMENT_MENTION = re.compile(r"\b(?:the\s+)?(?:" + _NAME_WORD + r"\s+){1,3}(?:" + "|".join(DOCUMENT_KINDS) + r")\b")
 ORG_WORDS_TITLED = (
     "Confederation", "Confed", "College", "Association", "Fund", "Foundation", "Trust", "Committee", "Commission",
     "Council", "Institute", "Society", "Office", "Agency", "Board",
@@ -912,8 +912,9 @@ DOCUMENT_HEAD = re.compile(  # the end of every DOCUMENT_MENTION: its last capit
 
 def _after_capital(words: tuple[str, ...]) -> str:
     """The alternation of *words* (each a capital, then letters) for a pattern that has read
-    the capital already: ("Dr", "Mr") -> "(?<=D)r|(?<=M)r", in the same order."""
-    return "|".join(f"(?<={w[0]}){w[1:]}" for w in words)
+    the capital already: ("Dr", "Mr") -> "r(?<=Dr)|r(?<=Mr)", in the same order (the letters
+    first: a branch that opens on a literal is passed over at a glance when it fails)."""
+    return "|".join(f"{w[1:]}(?<={w})" for w in words)
 
 
 # NAME_CORE's and ORG_MENTION's matches by one finditer each of a pattern that opens on a
@@ -930,15 +931,19 @@ def _after_capital(words: tuple[str, ...]) -> str:
 #   ("Respected Professor Alan Ford said": Professor Alan Ford).
 # - ORG_SCAN: "the" before a capital, or a capital, at the start of a word; then the words
 #   before the last, or none (the last word then read on from after its capital).
+# - DOCUMENT_SCAN: DOCUMENT_MENTION's matches, which open as ORG_MENTION's do.
 NAME_SCAN = re.compile(
     r"[A-Z](?=[a-z]+\s+[A-Z])(?>(?:" + _after_capital(NAME_TITLES) + r")\s+(?:(?:" + "|".join(NAME_TITLES) + r")\s+)*"
     r"(?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD + r"|(?<=\b[A-Z])[a-z]+(?:\s+" + _NAME_WORD + r"){1,2})"
     r"(?!" + LONGER_PROPER_NOUN.pattern + ")"
 )
 ORG_SCAN = re.compile(
-    r"[tA-Z](?:(?<=\bt)he\s+[A-Z]|(?<=\b[A-Z]))(?:[\w’'&]*\s+(?:[A-Z][\w’'&]*\s+){0,3}(?:" + _ORG_LAST + r")"
+    r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))(?:[\w’'&]*\s+(?:[A-Z][\w’'&]*\s+){0,3}(?:" + _ORG_LAST + r")"
     r"|[A-Z]+s?|(?:" + _after_capital(ORG_WORDS_TITLED) + ")" + _ORG_GOES_ON
-    + r"|(?<=D)epartment of Health(?: and Social Care)?|(?<=G)overnment)\b"
+    + r"|epartment of Health(?<=Department of Health)(?: and Social Care)?|overnment(?<=Government))\b"
+)
+DOCUMENT_SCAN = re.compile(
+    r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))[\w’'\-]+\s+(?:" + _NAME_WORD + r"\s+){0,2}(?:" + "|".join(DOCUMENT_KINDS) + r")\b"
 )
 
 
@@ -987,7 +992,7 @@ def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
                 ref.roles.append(role)
         found.append(ref)
     if _may_name_a_document(sentence):
-        for m in DOCUMENT_MENTION.finditer(sentence):
+        for m in DOCUMENT_SCAN.finditer(sentence):
             ref = classify_shared(m.group(0))
             if ref is not None and ref.kind == "document":
                 found.append(ref)
