@@ -370,6 +370,41 @@ def test_the_name_organisation_and_document_scans_match_as_their_plain_forms(tex
     ]
 
 
+OPENING_WORDS = ["says", "said", "Said", "saying", "ssays", "xsaid", ",", "the", "its", "their", "chief", "executive", "of",
+                 "NHS", "England", "has", "today", "according", "According", "ACCORDING", "accordingly", "to", "To",
+                 "the", "Dr", "Smith", "there", "it", "in", "report", "Report", "REPORT", "reports", "research", "study",
+                 "ſtudy", "Study", "survey", "analysis", "xreport", "_report", "é", "İ", "ı", "ſ", "K", "a", "x"]
+
+
+JOINS = ["", " according to ", "According to the ", "according to Dr ", ", the ", " said the ", " says its ", "; ",
+         " ſaid the "]
+
+
+@given(prose(OPENING_WORDS, 10), st.sampled_from(JOINS), prose(OPENING_WORDS, 10))
+@settings(max_examples=600, deadline=None)
+def test_the_standfirst_according_to_and_report_patterns_match_as_their_plain_forms(before, join, after):
+    text = before + join + after
+    from gpreader.corpus import attribution
+
+    def found(pattern: re.Pattern, text: str):
+        m = pattern.search(text)
+        return None if m is None else (m.span(), m.groups())
+
+    standfirst = re.compile(r"(?:,|\b(?:says|said))" + attribution.STANDFIRST_ROLE.pattern.removeprefix(r"(?:,|s(?<=\bs)a(?:ys|id))"))
+    according = re.compile(r"\b(?i:according to)" + attribution.ACCORDING_TO.pattern.removeprefix(r"[Aa](?<=\b[Aa])(?i:ccording to)"))
+    report = re.compile(r"\b(?:report|research|study|survey|analysis)\b", re.I)
+    for t in (text, text.lower()):
+        assert found(attribution.STANDFIRST_ROLE, t) == found(standfirst, t)
+        assert found(attribution.ACCORDING_TO, t) == found(according, t)
+        assert found(attribution.REPORT_WORD, t) == found(report, t)
+
+
+def test_report_words_open_on_the_only_characters_that_match_r_s_or_a_ignoring_case():
+    # REPORT_WORD opens on [RrSsſAa], its plain form (IGNORECASE) on the r, s or a of a word
+    ignoring_case = re.compile(r"[rsa]", re.I)
+    assert {c for c in map(chr, range(0x110000)) if ignoring_case.fullmatch(c)} == set("RrSsſAa")
+
+
 VERB_TEXT_WORDS = ["said", "Said", "SAYS", "say", "saying", "told", "pointed", "out", "points", "called", "for",
                    "calls", "urge", "argues", "went", "on", "hit", "put", "forward", "Dr", "Smith", "he", "the",
                    "2said", "_said", "said_", "ſaid", "argueſ", "asKed", "asked", "İ", "ı", "é", "saidé", "'",

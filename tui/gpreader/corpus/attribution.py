@@ -159,17 +159,24 @@ SENT_BREAK = re.compile(r"[.!?…][.!?…]*[’”'\")\]]*(?:\s+|(?=[A-Z‘“])
 # in what STANDFIRST_ROLE takes for a role, words that make it a clause: "said the plans for
 # the GP contract were unworkable" reports what was said, it does not say who said it
 CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|could|should|must|might|may|can|need|needs)\b", re.I)
+# STANDFIRST_ROLE, ACCORDING_TO and REPORT_WORD open on their first character, not on \b (a
+# pattern that opens on \b is tried at every position; on a character or a class, the regex
+# engine skips to it), the \b checked by a look-behind; a test compares each with its plain
+# form (",|\b(?:says|said)"; "\b(?i:according to)"; "\b(?:report|…)\b" with IGNORECASE, whose
+# r, s and a also match R, S, ſ and A, and nothing else: a test tries every character)
 STANDFIRST_ROLE = re.compile(
-    r"(?:,|\b(?:says|said))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?"
+    r"(?:,|s(?<=\bs)a(?:ys|id))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?"
     r"(?:\s+(?:said|says|suggested|claimed|argued|warned))?(?:\s+(?:today|yesterday|this week))?\s*[.]?\s*$"
 )
 NEXT_SENTENCE = re.compile(r"\s*[A-Z]")
 CLOSING_CLAUSE = re.compile(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$")  # "…, Dr Bewick added."
 NAME_COLON = re.compile(r"(?:^|[.!?]\s+)([A-Z][^.!?:]{1,60}):\s*$")  # "Dr Smith: ‘…"
-ACCORDING_TO = re.compile(r"\b(?i:according to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)")
+ACCORDING_TO = re.compile(r"[Aa](?<=\b[Aa])(?i:ccording to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)")
 SPOKESPERSON = re.compile(r"\b(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|source|official)\s*(?:for|at|from)?\s*")
-REPORT_WORD = re.compile(r"\b(?:report|research|study|survey|analysis)\b", re.I)
 REPORT_WORDS = ("report", "research", "study", "survey", "analysis")
+REPORT_WORD = re.compile(
+    "[RrSsſAa](?i:" + "|".join(rf"{w[1:]}(?<=\b{w})" for w in REPORT_WORDS) + r")\b"
+)
 
 
 def _may_mention_a_report(text: str) -> bool:
