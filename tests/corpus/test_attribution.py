@@ -515,3 +515,16 @@ def test_blank_is_the_regex_blank(quoted):
     if quoted[-1] in ".!?":
         masked = masked[:-1] + quoted[-1]
     assert _blank(quoted) == masked
+
+
+def test_the_quote_and_statement_fields_are_in_the_order_extract_quotes_passes_them():
+    # extract_quotes builds both positionally (no dict of keywords for the generated __init__)
+    import dataclasses
+
+    from gpreader.corpus.model import Quote, Statement
+
+    assert [f.name for f in dataclasses.fields(Quote)] == [
+        "article_id", "paragraph", "start", "end", "text", "kind", "speaker", "mention", "group", "part", "index",
+        "in_comments", "role_mention",
+    ]
+    assert [f.name for f in dataclasses.fields(Statement)] == ["paragraph", "start", "end", "speaker"]

@@ -8,9 +8,24 @@ corpus and rewrites ``Quote.speaker`` to canonical names.
 
 from __future__ import annotations
 
-from gpreader.corpus.attribution import Attributor
+from gpreader.corpus.attribution import Attributor, Person
 from gpreader.corpus.model import Article, Quote, Role, Speaker, Statement
 from gpreader.corpus.quotes import find_spans
+
+
+def _remember(local: dict[str, Speaker], person: Person, article: Article) -> None:
+    """*person* among the article's speakers (*local*), when not there yet.
+
+    A function of the module with *person* typed, not a closure taking any object: compiled,
+    a native call that reads a Person's fields natively."""
+    if person.name not in local:
+        local[person.name] = Speaker(
+            name=person.name,
+            kind=person.kind,
+            honorific=person.honorific,
+            aliases={person.name},
+            roles=[Role(r, article.id, article.date) for r in person.roles],
+        )
 
 
 def extract_quotes(article: Article) -> list[Quote]:
@@ -20,43 +35,37 @@ def extract_quotes(article: Article) -> list[Quote]:
     quotes: list[Quote] = []
     local: dict[str, Speaker] = {}
 
-    def remember(person) -> None:
-        if person.name not in local:
-            local[person.name] = Speaker(
-                name=person.name,
-                kind=person.kind,
-                honorific=person.honorific,
-                aliases={person.name},
-                roles=[Role(r, article.id, article.date) for r in person.roles],
-            )
-
     for i, span in enumerate(spans):
         att = attributed.get(i)
         person = att.speaker if att else None
         name = person.name if person else None
         if person is not None:
-            remember(person)
+            _remember(local, person, article)
         if person is not None and att is not None and att.alias:
             local[person.name].aliases.add(att.alias)
+        # the fields in order (positional: no dict of keywords for the generated __init__)
         quotes.append(
             Quote(
-                article_id=article.id,
-                paragraph=span.paragraph,
-                start=span.start,
-                end=span.end,
-                text=article.paragraphs[span.paragraph][span.start : span.end],
-                kind=span.kind,
-                speaker=name,
-                mention=att.mention if att else None,
-                group=span.group,
-                part=span.part,
-                index=i,
-                role_mention=att.alias if att and person is None else None,
+                article.id,  # article_id
+                span.paragraph,
+                span.start,
+                span.end,
+                article.paragraphs[span.paragraph][span.start : span.end],  # text
+                span.kind,
+                name,  # speaker
+                att.mention if att else None,  # mention
+                span.group,
+                span.part,
+                i,  # index
+                False,  # in_comments
+                att.alias if att and person is None else None,  # role_mention
             )
         )
     article.statements = []
-    for (p, a, b), person in sorted(attributor.statements.items(), key=lambda kv: kv[0]):
-        remember(person)
+    statements = attributor.statements
+    for p, a, b in sorted(statements):  # its keys, in order (each once: no two compared equal)
+        person = statements[(p, a, b)]
+        _remember(local, person, article)
         article.statements.append(Statement(p, a, b, person.name))
     article.local_speakers = local
     return quotes
