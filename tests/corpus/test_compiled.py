@@ -82,10 +82,11 @@ def test_the_compiled_engine_finds_what_its_source_finds(tmp_path):
 
 
 def test_hand_written_constructors_take_every_field_in_order_with_its_default():
-    """Span, _Mark and Ref write their own __init__ (a native call once compiled): a field
-    added to the dataclass and not to the __init__ would be silently left unset."""
+    """Span, _Mark, Ref, Person and Attributed write their own __init__ (a native call once
+    compiled): a field added to the dataclass and not to the __init__ would be silently left unset."""
     import dataclasses
 
+    from gpreader.corpus.attribution import Attributed, Person
     from gpreader.corpus.names import Ref
     from gpreader.corpus.quotes import Span, _Mark
 
@@ -93,6 +94,8 @@ def test_hand_written_constructors_take_every_field_in_order_with_its_default():
         Span: [1, 2, 3, 4, 5, 6, 7, "partial"],
         _Mark: [1, "d", "open"],
         Ref: ["person", "Ann Lee", "Dr", ["chair"], "she", "Dr Ann Lee", "NHS England"],
+        Person: ["Ann Lee", "Dr", ["chair"], "organisation", "NHS England"],
+        Attributed: [Person("Ann Lee"), "she said", "the chair"],
     }
     for cls, values in samples.items():
         fields = dataclasses.fields(cls)

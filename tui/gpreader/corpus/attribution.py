@@ -191,13 +191,29 @@ def _may_mention_a_report(text: str) -> bool:
     return False
 
 
-@dataclass
+# Person and Attributed write their own __init__ (init=False), as Ref does: compiled, a native
+# call, where the one dataclass generates is interpreted Python (the same fields, eq and repr).
+@dataclass(init=False)
 class Person:
     name: str  # "Simon Stevens" or "Stevens" when only a surname is known
     honorific: str | None = None
     roles: list[str] = field(default_factory=list)
     kind: str = "person"  # person, organisation, document
     author: str | None = None  # a document's organisation
+
+    def __init__(
+        self,
+        name: str,
+        honorific: str | None = None,
+        roles: list[str] | None = None,
+        kind: str = "person",
+        author: str | None = None,
+    ) -> None:
+        self.name = name
+        self.honorific = honorific
+        self.roles = [] if roles is None else roles
+        self.kind = kind
+        self.author = author
 
     @property
     def gender(self) -> str | None:
@@ -208,11 +224,16 @@ class Person:
         return self.name.split()[-1]
 
 
-@dataclass
+@dataclass(init=False)
 class Attributed:
     speaker: Person | None
     mention: str | None
     alias: str | None = None  # a role-only mention that named them: "the former RCGP chairwoman"
+
+    def __init__(self, speaker: Person | None, mention: str | None, alias: str | None = None) -> None:
+        self.speaker = speaker
+        self.mention = mention
+        self.alias = alias
 
 
 _NOT_SPACE = re.compile(r"\S")
