@@ -209,8 +209,11 @@ from gpreader.corpus import themes as themes_module  # noqa: E402
 
 @given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text(alphabet="ab_&$£é -‐.’\n\t"))
 @settings(max_examples=300, deadline=None)
-def test_pieces_are_the_regex_split(text):
-    assert themes_module._pieces(text) == themes_module._PIECES.split(text)
+def test_tokens_and_their_starts_are_the_regex_matches(text):
+    tokens = themes_module._tokens(text)
+    matches = list(themes_module._TOKEN.finditer(text))
+    assert tokens == [m.group(0) for m in matches]
+    assert themes_module._starts(text, tokens) == [m.start() for m in matches]
 
 
 @given(st.text(alphabet="aiIzZeds -‐‑_1.’"))

@@ -198,28 +198,28 @@ def normalise(text: str) -> str:
 
 _TOKEN = re.compile(r"[\w&£$]+")
 CANDIDATES_KEPT = 200_000  # words whose candidates a matcher remembers (a vocabulary, bounded)
-_PIECES = re.compile(r"([\w&£$]+)")  # split: gap, token, gap, token, ..., gap
 # in ASCII text, a token's characters are letters, digits and _&$: every other byte as a space
 _ASCII_GAPS = bytes(c if chr(c).isalnum() or chr(c) in "_&$" else 32 for c in range(256))
 
 
-def _pieces(norm: str) -> list[str]:
-    """``_PIECES.split(norm)``. ASCII text is split on the spaces of a copy whose every
+def _tokens(norm: str) -> list[str]:
+    """``_TOKEN.findall(norm)``. ASCII text is split on the spaces of a copy whose every
     character outside a token is a space, some ten times faster than by the regex."""
     if not norm.isascii():
-        return _PIECES.split(norm)
-    spaced = norm.encode("ascii").translate(_ASCII_GAPS).decode("ascii")
-    pieces: list[str] = []
-    last = 0  # where the token before ends
+        return _TOKEN.findall(norm)
+    return norm.encode("ascii").translate(_ASCII_GAPS).decode("ascii").split()
+
+
+def _starts(norm: str, tokens: list[str]) -> list[int]:
+    """Where each of *tokens* (``_tokens(norm)``) starts in *norm*: the first place at or
+    after the token before it, as what lies between two tokens holds no token character."""
+    out: list[int] = []
     at = 0
-    for part in spaced.split(" "):
-        if part:
-            pieces.append(norm[last:at])
-            pieces.append(part)
-            last = at + len(part)
-        at += len(part) + 1
-    pieces.append(norm[last:])
-    return pieces
+    for token in tokens:
+        at = norm.find(token, at)
+        out.append(at)
+        at += len(token)
+    return out
 
 
 @dataclass(frozen=True)
@@ -330,9 +330,8 @@ class ThemeMatcher:
     def spans(self, text: str) -> list[tuple[str, str, int, int]]:
         """``hits(text)`` as (theme, signal, start, end), without the hits' objects."""
         norm = normalise(text)
-        pieces = _pieces(norm)  # token k is pieces[2k + 1], the gap before it pieces[2k]
-        words = pieces[1::2]
-        ends: list[int] | None = None  # ends[n]: where pieces[n] ends; found at the first candidate
+        words = _tokens(norm)
+        starts: list[int] | None = None  # where each word starts; found at the first candidate
         plain: list[tuple[int, int, int, int, str, str]] = []
         loose_at: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
         known = self._candidates
@@ -342,13 +341,13 @@ class ThemeMatcher:
                 candidates = self._candidates_of(tok)
             if not candidates:
                 continue
-            if ends is None:
-                ends = _ends(pieces)
+            if starts is None:
+                starts = _starts(norm, words)
             for variant, owner in candidates:
-                j = i if len(variant) == 1 else _match_at(words, pieces, i, variant)
+                j = i if len(variant) == 1 else _match_at(norm, words, starts, i, variant)
                 if j is None:
                     continue
-                a, b = ends[2 * i], ends[2 * j + 1]
+                a, b = starts[i], starts[j] + len(words[j])
                 if owner[0] == "plain":
                     _, tid, signal = owner
                     plain.append((self._order[tid], a, -(b - a), self._signal_rank[(tid, signal)], tid, signal))
@@ -382,27 +381,17 @@ class ThemeMatcher:
         return out
 
 
-def _ends(pieces: list[str]) -> list[int]:
-    """Where each of *pieces* ends: ``list(accumulate(map(len, pieces)))``, in native ints."""
-    out: list[int] = []
-    total = 0
-    for piece in pieces:
-        total += len(piece)
-        out.append(total)
-    return out
-
-
-def _match_at(words: list[str], pieces: list[str], i: int, variant: tuple[_Word, ...]) -> int | None:
-    """Index of the last token when *variant* matches from token *i* (``words[i]``; the gap
-    before token j is ``pieces[2 * j]``), else None."""
+def _match_at(norm: str, words: list[str], starts: list[int], i: int, variant: tuple[_Word, ...]) -> int | None:
+    """Index of the last token when *variant* matches from token *i* (``words[i]``, which
+    starts at ``starts[i]`` in *norm*), else None."""
     for k in range(1, len(variant)):  # the first word was matched by the look-up
         j = i + k
         if j >= len(words):
             return None
         word = variant[k]
-        gap = pieces[2 * j]
+        gap = norm[starts[j - 1] + len(words[j - 1]) : starts[j]]  # never empty: tokens are maximal
         if word.gap == " ":
-            if not gap or not gap.isspace():
+            if not gap.isspace():
                 return None
         elif gap != word.gap:
             return None
@@ -442,10 +431,15 @@ def themes_fingerprint(themes: tuple[Theme, ...] | list[Theme]) -> str:
 _DEFAULT: list = [None, None]  # (the bundled themes as loaded, their matcher)
 
 
+@functools.cache  # bundled_seeds() is the same while it runs, and so then is this
+def _default_themes_file() -> str:
+    return str(default_themes_path())
+
+
 def default_matcher() -> ThemeMatcher | None:
     """The matcher of the bundled themes, or None when they cannot be read."""
     try:
-        themes = _load_cached(str(default_themes_path()))
+        themes = _load_cached(_default_themes_file())
     except Exception:  # a broken bundled file: nothing to theme with ahead of time
         return None
     if _DEFAULT[0] is not themes:
