@@ -446,7 +446,7 @@ def test_a_reporting_frame_is_never_found_without_that(text):
 
 
 
-def _samples(items) -> list[str]:
+def _samples(items, space: str = " ", word: str = "x") -> list[str]:
     """One text per way through a parsed regex's branches: repeats at their least count
     (and once, where that is none), each set as one of its characters (a range as its last: "z", not the word "a"; a
     look-around is left out). For trying every
@@ -464,16 +464,16 @@ def _samples(items) -> list[str]:
             elif kind is c.RANGE:
                 ways = [chr(value[1])]
             else:  # \s, \w or \d
-                ways = [{c.CATEGORY_SPACE: " ", c.CATEGORY_DIGIT: "1"}.get(value, "x")]
+                ways = [{c.CATEGORY_SPACE: space, c.CATEGORY_DIGIT: "1"}.get(value, word)]
         elif op is c.BRANCH:
-            ways = [w for alternative in av[1] for w in _samples(alternative)]
+            ways = [w for alternative in av[1] for w in _samples(alternative, space, word)]
         elif op is c.SUBPATTERN:
-            ways = _samples(av[3])
+            ways = _samples(av[3], space, word)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            once = _samples(av[2])
+            once = _samples(av[2], space, word)
             ways = [w * av[0] for w in once] if av[0] else ["", *once]
         elif op is c.CATEGORY:
-            ways = [{c.CATEGORY_SPACE: " ", c.CATEGORY_DIGIT: "1"}.get(av, "x")]
+            ways = [{c.CATEGORY_SPACE: space, c.CATEGORY_DIGIT: "1"}.get(av, word)]
         else:  # \b, look-arounds
             continue
         out = [a + b for a in out for b in ways]
@@ -512,11 +512,29 @@ def test_text_without_the_trigger_words_has_no_trigger():
     assert not proposals_module._may_have_trigger("the practices have merged and it is a plan")
 
 
-@given(prose(TRIGGER_WORDS, 14))
+def test_text_outside_ascii_without_the_trigger_words_has_no_trigger():
+    """As above, with characters outside ASCII: as spaces and word characters inside each
+    way through each alternative, and as letters, marks and spaces around it."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(proposals_module.TRIGGER_ALTERNATIVES, 0).data
+    samples = {s for space, word in ((" ", "x"), ("\xa0", "é"), ("\u2009", "ß"), (" ", "ł")) for s in _samples(parsed, space, word)}
+    contexts = ("é{}", "{}é", "é{}é", "“{}” do", "we\xa0{}\xa0do", "ﬁ{}—x", "…{}…", "£{}£", "{}")
+    found = 0
+    for sample in sorted(samples):
+        for context in contexts:
+            low = context.format(sample).lower()
+            if proposals_module._lowered(low) is not None and proposals_module._TRIGGERS_LOWER.search(low):
+                found += 1
+                assert proposals_module._may_have_trigger(low), low
+    assert found > 2000
+
+
+@given(prose(TRIGGER_WORDS + ["é", "café", "“", "”", "—", "\xa0", "…", "£5", "ﬁ", "İ"], 14))
 @settings(max_examples=400, deadline=None)
 def test_prose_without_the_trigger_words_has_no_trigger(text):
-    low = text.lower()
-    if low.isascii() and proposals_module._TRIGGERS_LOWER.search(low):
+    low = proposals_module._lowered(text)
+    if low is not None and proposals_module._TRIGGERS_LOWER.search(low):
         assert proposals_module._may_have_trigger(low)
 
 

@@ -41,7 +41,7 @@ from typing import Any, NamedTuple
 
 from gpreader.corpus.attribution import _trie, same_org, sentences
 from gpreader.corpus.compiled import mypyc_attr
-from gpreader.corpus.model import Article, Corpus, PubDate, Quote, Speaker
+from gpreader.corpus.model import Article, Corpus, PubDate, Quote, Speaker, Statement
 from gpreader.corpus.names import classify, classify_kind
 from gpreader.corpus.themes import Theme, ThemeMatcher, default_matcher, default_themes, matcher_for
 
@@ -305,8 +305,8 @@ def _lowered(text: str) -> str | None:
 # Words of which every trigger holds one, as a run of letters (a-z) of its own: alone (ANY),
 # or just before one of the words given (NEXT: "has to", "plans for") or just after (PREV:
 # "to see", "no reason"); "recommend…" and "envisag…" are looked for as they are. Lower-cased
-# ASCII text without any of them holds no trigger: a fifth of the cost of TRIGGERS telling so,
-# for the third of units that have none. A test checks them against every trigger alternative.
+# text without any of them holds no trigger: a fifth of the cost of TRIGGERS telling so, for
+# the third of units that have none (and more for text outside ASCII, which it reads slower). A test checks them against every trigger alternative.
 _TRIGGER_ANY = frozenset(
     b"could couldn should shouldn would wouldn will must mustn might mightn shall shan ought need needs needed "
     b"won ll gotta propose proposes proposed proposing proposal proposals suggest suggests suggested suggesting "
@@ -352,11 +352,14 @@ _TRIGGER_NEAR = frozenset(_TRIGGER_NEXT) | frozenset(_TRIGGER_PREV)
 
 
 def _may_have_trigger(low: str) -> bool:
-    """False when lower-cased ASCII *low* holds none of the trigger words (above) where a
-    trigger has it: then TRIGGERS finds nothing in it."""
+    """False when lower-cased *low* holds none of the trigger words (above) where a trigger
+    has it: then TRIGGERS finds nothing in it. A character outside ASCII is never part of a
+    word here (each as "?"): a trigger's words are bounded by \\b, spaces or marks, so one
+    next to a letter outside ASCII is no trigger's word to TRIGGERS either (a test)."""
     if "recommend" in low or "envisag" in low:
         return True
-    words = low.encode("ascii").translate(_LETTER_RUNS).split()
+    data = low.encode("ascii") if low.isascii() else low.encode("ascii", "replace")
+    words = data.translate(_LETTER_RUNS).split()
     if not _TRIGGER_ANY.isdisjoint(words):
         return True
     if _TRIGGER_NEAR.isdisjoint(words):
@@ -381,8 +384,7 @@ def find_trigger(text: str) -> str | None:
         found = _first_trigger(text, norm, TRIGGERS, OBSTACLES)
     else:
         norm = low
-        maybe = not low.isascii() or _may_have_trigger(low)
-        found = _first_trigger(text, low, _TRIGGERS_LOWER, _OBSTACLES_LOWER) if maybe else None
+        found = _first_trigger(text, low, _TRIGGERS_LOWER, _OBSTACLES_LOWER) if _may_have_trigger(low) else None
     if found is not None:
         return found
     o = OPENER.match(norm)
@@ -789,16 +791,12 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
     """The article's plan (see above); themed with *matcher* (default: the bundled themes)."""
     if matcher is None:
         matcher = default_matcher()
-    table: dict[str, int] = {}
-
-    def ref(text: str) -> int:
-        return table.setdefault(text, len(table))
-
+    table: dict[str, int] = {}  # the strings, each its index in the plan's list of them
     by_par: dict[int, list[tuple[int, Quote]]] = {}
     for i, q in enumerate(article.quotes):
         if not q.in_comments:
             by_par.setdefault(q.paragraph, []).append((i, q))
-    statements_by_par: dict[int, list] = {}
+    statements_by_par: dict[int, list[tuple[int, Statement]]] = {}
     for i, st in enumerate(article.statements):
         statements_by_par.setdefault(st.paragraph, []).append((i, st))
     numbers: list[int] = []
@@ -841,15 +839,15 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
             while e > s and par[e - 1] in _TRAIL:
                 e -= 1
             numbers += unit
-            numbers += (1, s, e, int(quoted), ref(trigger))
-            numbers += _short_code(par, s, e, short_form(par[s:e], quoted), ref)
+            numbers += (1, s, e, int(quoted), table.setdefault(trigger, len(table)))
+            numbers += _short_code(par, s, e, short_form(par[s:e], quoted), table)
             if matcher is None:
                 numbers.append(0)
             else:
                 hits = _adding_hits(par[s:e], matcher)
                 numbers.append(len(hits) + 1)
                 for theme, signal, hs, he in hits:
-                    numbers += (ref(theme), ref(signal), s + hs, s + he)
+                    numbers += (table.setdefault(theme, len(table)), table.setdefault(signal, len(table)), s + hs, s + he)
             kept = len(numbers)
     del numbers[kept:]
     return [PLAN_FORMAT, matcher.fingerprint if matcher is not None else None, numbers, list(table)]
@@ -864,8 +862,9 @@ def _mention_spans(text: str, offset: int) -> list[int]:
     return out
 
 
-def _short_code(par: str, s: int, e: int, short: str, ref) -> tuple[int, ...]:
-    """How the plan writes the short form of ``par[s:e]``; see above."""
+def _short_code(par: str, s: int, e: int, short: str, table: dict[str, int]) -> tuple[int, ...]:
+    """How the plan writes the short form of ``par[s:e]``; see above (a string's index is
+    its place in *table*, which takes it when new)."""
     if short == par[s:e]:
         return (0,)
     for flags in (3, 1, 2, 0):
@@ -876,7 +875,7 @@ def _short_code(par: str, s: int, e: int, short: str, ref) -> tuple[int, ...]:
         at = par.find(core, s, e)
         if at >= 0 and _short_of(par, flags, at, at + len(core)) == short:
             return (1, flags, at, at + len(core))
-    return (2, ref(short))
+    return (2, table.setdefault(short, len(table)))
 
 
 def _short_of(par: str, flags: int, start: int, end: int) -> str:
