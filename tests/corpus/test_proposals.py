@@ -555,3 +555,37 @@ def test_the_tail_is_looked_for_as_by_its_pattern(text):
     for t in (text, text + ".", "Practices could merge, " + text):
         found, plain = proposals_module._tail(t), proposals_module._TAIL.search(t)
         assert (found.span() if found else None) == (plain.span() if plain else None)
+
+
+BEFORE_WORDS = ["He", "said", "SAID", "Told", "delegates", "added", "the", "İ", "ı", "ſ", "K", "warned", "x", "‘", "“",
+                '"', "'", ":", ",", "In", "response", "Replied", "agreed"]
+
+
+@given(prose(BEFORE_WORDS, 10))
+@settings(max_examples=400, deadline=None)
+def test_the_frame_before_a_quotation_is_found_by_its_twin_as_by_the_pattern(text):
+    assert proposals_module._frame_before(text) == (proposals_module._FRAME_BEFORE.match(text) is not None)
+
+
+EVENT_WORDS = ["could", "Speak", "speaking", "be", "BE", "held", "join", "us", "at", "K", "ſ", "reached", "x", "Comment"]
+
+
+@given(prose(EVENT_WORDS, 8), hypothesis_strategies.integers(0, 40))
+@settings(max_examples=400, deadline=None)
+def test_events_matched_at_a_position_as_on_a_copy_from_there(text, at):
+    at = min(at, len(text))
+    plain = proposals_module.EVENTS.match(text[at:])
+    here = proposals_module._EVENTS_AT.match(text, at)
+    assert (here.span() if here else None) == ((plain.start() + at, plain.end() + at) if plain else None)
+    low = proposals_module._lowered(text)
+    if low is not None:
+        twin = proposals_module._EVENTS_AT_LOWER.match(low, at)
+        assert (twin.span() if twin else None) == (here.span() if here else None)
+
+
+@given(prose(["Photo", "pictures", "(", ")", "PA", "image", " ", "x"], 8))
+@settings(max_examples=300, deadline=None)
+def test_a_caption_tail_holds_its_closing_bracket(text):
+    # is_caption tries _CAPTION_TAIL only on text with a ")"
+    if proposals_module._CAPTION_TAIL.search(text):
+        assert ")" in text

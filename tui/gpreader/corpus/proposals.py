@@ -131,7 +131,7 @@ _CAPTION_HEAD = re.compile(r"(?:photo|picture|image)s?\s*:", re.I)
 
 
 def is_caption(par: str) -> bool:
-    return _CAPTION_HEAD.match(par) is not None or _CAPTION_TAIL.search(par) is not None
+    return _CAPTION_HEAD.match(par) is not None or (")" in par and _CAPTION_TAIL.search(par) is not None)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -293,6 +293,10 @@ def _norm(text: str) -> str:
 _TRIGGERS_LOWER = re.compile(TRIGGERS.pattern)
 _FRAME_VERB_LOWER = re.compile(_FRAME_VERB.pattern)
 _OBSTACLES_LOWER = re.compile(OBSTACLES.pattern)
+# EVENTS without its "^", matched at a position (it has no look-behind): the same matches as
+# EVENTS on the text from there, with no copy of it made
+_EVENTS_AT = re.compile(EVENTS.pattern.removeprefix("^"), re.IGNORECASE)
+_EVENTS_AT_LOWER = re.compile(_EVENTS_AT.pattern)
 
 
 def _lowered(text: str) -> str | None:
@@ -381,18 +385,22 @@ def find_trigger(text: str) -> str | None:
     norm = _norm(text)
     low = _lowered(norm)
     if low is None:
-        found = _first_trigger(text, norm, TRIGGERS, OBSTACLES)
+        found = _first_trigger(text, norm, TRIGGERS, OBSTACLES, _EVENTS_AT)
     else:
         norm = low
-        found = _first_trigger(text, low, _TRIGGERS_LOWER, _OBSTACLES_LOWER) if _may_have_trigger(low) else None
+        maybe = _may_have_trigger(low)
+        found = _first_trigger(text, low, _TRIGGERS_LOWER, _OBSTACLES_LOWER, _EVENTS_AT_LOWER) if maybe else None
     if found is not None:
         return found
     o = OPENER.match(norm)
     return text[o.start() : o.end()].strip() if o else None
 
 
-def _first_trigger(text: str, norm: str, triggers: re.Pattern[str], obstacles: re.Pattern[str]) -> str | None:
-    """``find_trigger``'s first trigger of *text* found by *triggers* in *norm*, if any."""
+def _first_trigger(
+    text: str, norm: str, triggers: re.Pattern[str], obstacles: re.Pattern[str], events: re.Pattern[str]
+) -> str | None:
+    """``find_trigger``'s first trigger of *text* found by *triggers* in *norm*, if any;
+    *events* is EVENTS (or its twin) matched where the verb starts, not at a copy's start."""
     blocked: list[tuple[int, int]] | None = None  # the obstacles, found when a modal needs them
     for m in triggers.finditer(norm):
         if m.group("modal") is not None:
@@ -402,7 +410,7 @@ def _first_trigger(text: str, norm: str, triggers: re.Pattern[str], obstacles: r
                 continue
             if m.group("verb").lower() == "have" and PAST.match(m.group("modal")) and PAST_VERB.match(norm[m.end() :]):
                 continue  # "may have been fit for purpose", "would have seen"
-            if EVENTS.match(norm[m.start("verb") :]):
+            if events.match(norm, m.start("verb")):
                 continue
         start = m.start()
         if start >= 2 and text[start] == "]" and text[start - 2] == "[":
@@ -525,8 +533,17 @@ _FRAME_BEFORE = re.compile(
     r"[‘“\"']?\s*$",
     re.IGNORECASE,
 )
+_FRAME_BEFORE_LOWER = re.compile(_FRAME_BEFORE.pattern)  # for lower-cased text (see _lowered)
 _FRAME_AFTER = re.compile(r"^[’”\"']?\s*[,;:]?\s*[’”\"']?\s*(?:(?:[\w.’'-]+\s+){0,6}?[\w’'-]+[.!?]?)?\s*$")
 _TRAIL = " \t,;:–—-"
+
+
+def _frame_before(text: str) -> bool:
+    """``_FRAME_BEFORE.match(text)``, by its lower-case twin on lower-cased text when it can."""
+    low = _lowered(text)
+    if low is None:
+        return _FRAME_BEFORE.match(text) is not None
+    return _FRAME_BEFORE_LOWER.match(low) is not None
 
 
 def _clip(par: str, a: int, b: int, quotes: list[Quote]) -> tuple[int, int]:
@@ -534,7 +551,7 @@ def _clip(par: str, a: int, b: int, quotes: list[Quote]) -> tuple[int, int]:
     inside = [q for q in quotes if q.kind != "fragment" and q.start < b and q.end > a]
     if inside:
         lo, hi = min(q.start for q in inside), max(q.end for q in inside)
-        if lo > a and _FRAME_BEFORE.match(par[a:lo]):
+        if lo > a and _frame_before(par[a:lo]):
             a = lo
         if hi < b and _FRAME_AFTER.match(par[hi:b]):
             b = hi
