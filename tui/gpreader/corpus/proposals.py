@@ -550,7 +550,9 @@ def _clip(par: str, a: int, b: int, quotes: list[Quote]) -> tuple[int, int]:
     """Cut a quoted unit to its quoted words when what is left is only a reporting frame."""
     inside = [q for q in quotes if q.kind != "fragment" and q.start < b and q.end > a]
     if inside:
-        lo, hi = min(q.start for q in inside), max(q.end for q in inside)
+        lo, hi = inside[0].start, inside[0].end  # min and max, by a loop (see make_plan)
+        for q in inside:
+            lo, hi = min(lo, q.start), max(hi, q.end)
         if lo > a and _frame_before(par[a:lo]):
             a = lo
         if hi < b and _FRAME_AFTER.match(par[hi:b]):
@@ -827,7 +829,10 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
         statements = statements_by_par.get(p, [])
         units = _join_short(par, proposal_units(par), quotes)
         triggers = [find_trigger(par[a:b]) for a, b in units]
-        last = max((i for i, t in enumerate(triggers) if t is not None), default=-1)
+        last = -1  # the last unit with a trigger (a loop: max() is a generic call for mypyc)
+        for i, t in enumerate(triggers):
+            if t is not None:
+                last = i
         # what follows a paragraph's last proposal serves none (it is dropped, above): unlooked at
         for (a, b), trigger in zip(units[: last + 1], triggers):
             ca, cb = _clip(par, a, b, quotes)  # without a reporting frame around a quotation
