@@ -12,12 +12,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import gpreader.corpus
 import gpreader.corpus.cache as cache_module
 import gpreader.corpus.loader as loader
 import gpreader.corpus.version as version
-from gpreader.corpus.cache_codec import CodecError, decode_article, encode_article
+from gpreader.corpus.cache_codec import _ROW_JSON, CodecError, _row_json, decode_article, encode_article
 from gpreader.corpus.loader import load_corpus
 from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement
 from gpreader.resources import bundled_seeds
@@ -379,3 +380,28 @@ def test_a_value_json_would_change_keeps_the_article_out_of_the_cache(oddity):
     with pytest.raises(CodecError):
         encode_article(article, warnings)
     assert decode_article(encode_article(Article("x", path, "Headline", ["Plain."]), []), path)[0].paragraphs == ["Plain."]
+
+
+# -- the row's JSON, written by cache_codec._write where it can -------------------------------
+_TEXT = st.text(st.sampled_from('ab "\\\x00\x01\x1f\x7f\u2028\ud800é’\U0001f600'), max_size=6)
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | _TEXT,
+    lambda inner: st.lists(inner, max_size=4)
+    | st.tuples(inner, inner)
+    | st.dictionaries(_TEXT | st.integers(), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_VALUES, max_size=5))
+def test_row_json_is_the_json_modules(row):
+    """The row's bytes as the json module writes them, whatever the row holds (what _write
+    does not write, the module does; what neither can, raises as the module does)."""
+    try:
+        expected = _ROW_JSON.encode(row).encode("utf-8", "surrogatepass")
+    except (TypeError, ValueError) as exc:
+        with pytest.raises(type(exc)):
+            _row_json(row)
+        return
+    assert _row_json(row) == expected

@@ -226,7 +226,7 @@ def _encoded(article: Article, warnings: list[str]) -> bytes:
     if not all(type(w) is str for w in written):
         raise CodecError("a warning is not text")
     try:
-        data = _ROW_JSON.encode(row).encode("utf-8", "surrogatepass")
+        data = _row_json(row)
     except (TypeError, ValueError) as exc:
         raise CodecError(str(exc)) from None
     try:
@@ -236,6 +236,80 @@ def _encoded(article: Article, warnings: list[str]) -> bytes:
     if again != article or warned != list(warnings) or again.id != article.id or plan_data(again) != plan:
         raise CodecError("does not come back equal")
     return data
+
+
+class _Unwritten(Exception):
+    """A value ``_write`` leaves to the json module: a float, a tuple, a subclass, a key not text."""
+
+
+# the bytes below 0x20: JSON escapes those characters, and no other character's UTF-8 has them
+_CONTROL_BYTES = [bytes([b]) for b in range(0x20)]
+
+
+def _row_json(row: list) -> bytes:
+    """``_ROW_JSON.encode(row)`` in UTF-8, the same bytes, written by ``_write`` where it can:
+    the json module's encoder (Python 3.11's) costs some 70 instructions a byte, most of it
+    escaping each string character by character and gathering a thousand small strings.
+    Anything ``_write`` does not write as that encoder would (its value, or a character it
+    would have to escape) is left to the encoder, the whole row."""
+    out: list[str] = []
+    try:
+        _write(row, out)
+    except _Unwritten:
+        return _ROW_JSON.encode(row).encode("utf-8", "surrogatepass")
+    data = "".join(out).encode("utf-8", "surrogatepass")
+    for control in _CONTROL_BYTES:  # each a memchr; almost never found
+        if control in data:  # written raw, where JSON escapes it
+            return _ROW_JSON.encode(row).encode("utf-8", "surrogatepass")
+    return data
+
+
+def _write(value: object, out: list[str]) -> None:
+    """JSON of *value* as ``_ROW_JSON`` writes it, onto *out*, for lists, dicts with text keys,
+    text, ints, True, False and None (exact types); ``_Unwritten`` for anything else. Text is
+    written as it is but for its quotation marks and backslashes (``_quoted``): its control
+    characters, if any, are found in the end (``_row_json``)."""
+    if type(value) is str:
+        out.append(_quoted(value))
+    elif type(value) is int:
+        out.append(str(value))  # int.__repr__, as the encoder writes an int
+    elif type(value) is list:
+        if not value:
+            out.append("[]")
+            return
+        out.append("[")
+        for item in value:
+            _write(item, out)
+            out.append(",")
+        out[-1] = "]"
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif type(value) is dict:
+        if not value:
+            out.append("{}")
+            return
+        out.append("{")
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unwritten
+            out.append(_quoted(key))
+            out.append(":")
+            _write(item, out)
+            out.append(",")
+        out[-1] = "}"
+    else:
+        raise _Unwritten
+
+
+def _quoted(text: str) -> str:
+    """*text* as a JSON string, if it has no control character (``_write``)."""
+    if '"' in text or "\\" in text:
+        text = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'  # one new string, where '"' + text + '"' makes two
 
 
 def _slice(pars: list[str], q: Quote) -> str | None:
