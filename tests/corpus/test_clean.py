@@ -173,15 +173,15 @@ def test_odd_spaces_are_every_whitespace_but_space_and_newline():
 @given(st.lists(st.text(alphabet=st.sampled_from(" \n\t\u00a0\u2003SsſKkiIgn.:"), max_size=20)
                 | st.sampled_from(FURNITURE_SEEN + ["Sign  in", "sign\u00a0in", " ſign in", "Share this"]), max_size=8))
 def test_furniture_is_the_same_when_lines_are_known_spaced(parts):
-    """The fast path (text already single-spaced: lines not split and joined) drops what the
-    general one does."""
-    from gpreader.corpus.clean import _drop_furniture, _lines_spaced
+    """The fast path (a text whose only whitespace is spaces and line ends: its lines without a
+    doubled space not split and joined) drops what the general one does."""
+    from gpreader.corpus.clean import _drop_furniture, _plain_spaces
 
     text = "\n".join(parts)
     lines = [line.strip() for line in text.split("\n")]
-    general = _drop_furniture(lines, {}, False)
-    if _lines_spaced(text):
-        assert _drop_furniture(lines, {}, True) == general
+    general = _drop_furniture(lines, {}, False, True)
+    if _plain_spaces(text):
+        assert _drop_furniture(lines, {}, True, "  " in text) == general
 
 
 def test_the_citation_line_starts_with_c_or_C_only():

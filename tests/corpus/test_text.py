@@ -143,3 +143,23 @@ def test_printable_utf8_is_printable_of_the_text(text):
     from gpreader.corpus.text import _printable, _printable_utf8
 
     assert _printable_utf8(text.encode("utf-8")) == _printable(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab  \n\r\t\x0b\x1c\x85\xa0’é\u0301\u1680\u2000\u2001\u2028\u3000\U0001f600")), max_size=40))
+def test_text_said_plain_has_no_whitespace_but_spaces_and_line_ends(body):
+    """``text_and_spacing`` says a text's only whitespace is the space and the line end only
+    when it is so (``clean_article`` then does not look for the others), and cleaning it so
+    told finds what cleaning it untold does."""
+    from gpreader.corpus.clean import clean_article
+    from gpreader.corpus.text import text_and_spacing, text_of
+
+    data = ("Headline of it\n" + body).encode("utf-8")
+    try:
+        text, plain = text_and_spacing(data)
+    except ArticleError:
+        return
+    assert text == text_of(data)
+    if plain:
+        assert all(c in " \n" or not c.isspace() for c in text)
+        assert clean_article(text, {}, True) == clean_article(text, {})

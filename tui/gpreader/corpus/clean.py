@@ -70,16 +70,18 @@ class Cleaned:
     warnings: list[str] = field(default_factory=list)
 
 
-def clean_article(text: str, meta: dict | None = None) -> Cleaned:
+def clean_article(text: str, meta: dict | None = None, plain_spaces: bool = False) -> Cleaned:
     """Split *text* (already normalised by ``read_text``) into headline, paragraphs, comments.
 
-    *meta* may give ``headline`` and ``comments_start`` (see catalog.py).
+    *meta* may give ``headline`` and ``comments_start`` (see catalog.py). *plain_spaces*: the
+    caller knows that the only whitespace of *text* is the space and the line end
+    (``text.text_and_spacing`` tells), which is then not looked for in it.
     """
     meta = meta or {}
     found: dict = {}
     lines = [line.strip() for line in text.split("\n")]
     lines = _take_journal_block(lines, found)
-    lines = _drop_furniture(lines, found, _lines_spaced(text))
+    lines = _drop_furniture(lines, found, plain_spaces or _plain_spaces(text), "  " in text)
     lines = _drop_repeats(lines)
     uses_blanks = len(_blocks(lines)) > 1
     headline, lines = _take_headline(lines, meta.get("headline"), uses_blanks)
@@ -100,13 +102,11 @@ ODD_SPACES = (
 )
 
 
-def _lines_spaced(text: str) -> bool:
-    """True when each stripped line of *text* is its own ``_spaced`` (so is not split and
-    joined again): no doubled space and no whitespace but spaces and line ends, as a text
-    from ``read_text`` almost always is. (One ``in`` per character: each a memchr, where a
-    regex of them all tests every character against the set.)"""
-    if "  " in text:
-        return False
+def _plain_spaces(text: str) -> bool:
+    """True when the only whitespace of *text* is the space and the line end, as a text from
+    ``read_text`` almost always is: then a stripped line with no doubled space is its own
+    ``_spaced`` (it is not split and joined again). (One ``in`` per character: each a memchr,
+    where a regex of them all tests every character against the set.)"""
     for space in ODD_SPACES:
         if space in text:
             return False
@@ -190,14 +190,17 @@ def _published_date(value: str) -> PubDate | None:
         return None
 
 
-def _drop_furniture(lines: list[str], found: dict, spaced: bool) -> list[str]:
-    """*lines* without furniture and citation lines; *spaced*: each line is its own ``_spaced``."""
+def _drop_furniture(lines: list[str], found: dict, plain: bool, doubled: bool) -> list[str]:
+    """*lines* (stripped) without furniture and citation lines. *plain*: their only whitespace
+    is the space (``_plain_spaces``), so a line is its own ``_spaced`` unless it holds a doubled
+    space, looked for only if the text has one (*doubled*; most often an indent, stripped)."""
     kept = []
     for line in lines:
         cite = CITE_LINE.match(line) if line[:1] in "cC" else None  # only 'c' and 'C' match its 'c'
         if cite:
             found.setdefault("citation", cite.group("citation").strip())
             continue
+        spaced = plain and not (doubled and "  " in line)
         if line and (_is_spaced_furniture(line) if spaced else is_furniture(line)):
             continue
         kept.append(line)

@@ -31,7 +31,7 @@ from gpreader.corpus.extract import extract_quotes
 from gpreader.corpus.model import Article, Corpus, LoadProblem
 from gpreader.corpus.proposals import prepare as prepare_proposals
 from gpreader.corpus.speakers import build_speakers
-from gpreader.corpus.text import MAX_BYTES, read_text, text_of
+from gpreader.corpus.text import MAX_BYTES, read_text, text_and_spacing
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
@@ -432,7 +432,10 @@ def load_article(path: Path | str, meta: dict | None = None) -> Article:
 
 def _load(path: Path, catalog_meta: dict, data: bytes | None = None) -> tuple[Article, list[str]]:
     """The article of *path* and its warnings; *data*: the file's bytes, if read already."""
-    text = read_text(path) if data is None else text_of(data)
+    if data is None:
+        text, plain_spaces = read_text(path), False
+    else:
+        text, plain_spaces = text_and_spacing(data)
     warnings: list[str] = []
     meta: dict = {}
     if path.suffix.lower() == ".md":
@@ -442,7 +445,7 @@ def _load(path: Path, catalog_meta: dict, data: bytes | None = None) -> tuple[Ar
         meta = _merge(front, {})
         text = _MD_HEADING.sub("", text)
     meta = _merge(catalog_meta, meta)
-    cleaned = clean_article(text, meta)
+    cleaned = clean_article(text, meta, plain_spaces)
     warnings += cleaned.warnings
     meta = _merge(meta, cleaned.meta)
     if not cleaned.paragraphs:

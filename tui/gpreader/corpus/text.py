@@ -67,13 +67,20 @@ def read_text(path: Path) -> str:
 
 def text_of(data: bytes) -> str:
     """``read_text`` of a file's bytes, read already."""
+    return text_and_spacing(data)[0]
+
+
+def text_and_spacing(data: bytes) -> tuple[str, bool]:
+    """``text_of(data)``, and True if its only whitespace is the space and the line end: the
+    file's text was printable but for its line ends (found as it was decoded: every other
+    whitespace character is unprintable, and normalising makes none)."""
     if len(data) > MAX_BYTES:  # grew since stat
         raise ArticleError(f"too large (the limit is {MAX_BYTES // _MB} MB)")
     text, untabled = _decode(data)
     text = _normalise(text, untabled)
     if not text.strip():
         raise ArticleError("empty file")
-    return text
+    return text, untabled
 
 
 def decode(data: bytes) -> str:
