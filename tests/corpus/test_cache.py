@@ -405,3 +405,17 @@ def test_row_json_is_the_json_modules(row):
             _row_json(row)
         return
     assert _row_json(row) == expected
+
+
+def test_a_workers_row_sent_as_data_reads_as_its_json_does(folder):
+    """The parent reads a worker's article from the row as data (marshalled), not its JSON:
+    the same article, plan and all, as decoding the JSON gives (and a warm open reads)."""
+    from gpreader.corpus.proposals import plan_data
+
+    for path in sorted(folder.glob("*.txt")):
+        sent = loader._parse_job((path, {}, True))
+        assert sent.article is None and sent.row is not None
+        by_json, _warnings = decode_article(sent.entry.data, path)
+        got = loader._from_row(sent, path)
+        assert got.row is None
+        assert got.article == by_json and plan_data(got.article) == plan_data(by_json)

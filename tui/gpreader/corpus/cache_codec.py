@@ -201,13 +201,19 @@ def _hashable(key):
 def encode_article(article: Article, warnings: list[str]) -> bytes:
     """The JSON row of a parsed *article* (quotes found, speakers not yet merged) and its
     load warnings. Raises ``CodecError`` if it would not decode to an equal article."""
+    return encode_article_row(article, warnings)[0]
+
+
+def encode_article_row(article: Article, warnings: list[str]) -> tuple[bytes, list]:
+    """``encode_article``, and the row as data (lists, dicts, text and numbers: what its JSON
+    reads back as), the very data checked to decode to an equal article (``article_of_row``)."""
     try:
         return _encoded(article, warnings)
     except TypeError as exc:  # compiled (mypyc), a value not of its declared type: not cached
         raise CodecError(str(exc)) from None
 
 
-def _encoded(article: Article, warnings: list[str]) -> bytes:
+def _encoded(article: Article, warnings: list[str]) -> tuple[bytes, list]:
     table: dict[str, int] = {}
     pars = article.paragraphs
     quotes = _QUOTES.encode(article.quotes, table)
@@ -235,7 +241,7 @@ def _encoded(article: Article, warnings: list[str]) -> bytes:
         raise CodecError(f"does not decode: {exc!r}") from None
     if again != article or warned != list(warnings) or again.id != article.id or plan_data(again) != plan:
         raise CodecError("does not come back equal")
-    return data
+    return data, row
 
 
 class _Unwritten(Exception):
@@ -323,6 +329,11 @@ def decode_article(data: bytes | str, path: Path) -> tuple[Article, list[str]]:
     """The article (with ``path``; its id is the file's stem) and warnings of a JSON row.
     Raises ValueError, TypeError, KeyError or IndexError if the row is damaged."""
     return _article_of(json.loads(data), path)
+
+
+def article_of_row(row: list, path: Path) -> tuple[Article, list[str]]:
+    """``decode_article`` of a row as data (``encode_article_row``), not as JSON text."""
+    return _article_of(row, path)
 
 
 def _article_of(row, path: Path) -> tuple[Article, list[str]]:
