@@ -370,6 +370,32 @@ def test_the_name_organisation_and_document_scans_match_as_their_plain_forms(tex
     ]
 
 
+
+LOWER_SCAN_WORDS = ["the", "report", "reports", "plan", "explained", "review", "strategy", "paper", "framework", "study",
+                    "studying", "survey", "stocktake", "_report", "report_", "report2", "reporté", "\u00a0report", "Report",
+                    "Fund", "Government", "NHS", "Dr", "Anna", "Annual", "College", "of", "for", "t", "é", "É", "x"]
+
+
+@given(st.sampled_from(["", "A", "Dr", "The", "Annual", "NHS", "Fund", "a", "É"]), prose(LOWER_SCAN_WORDS, 12))
+@settings(max_examples=600, deadline=None)
+def test_a_sentence_with_one_capital_at_its_start_is_scanned_there_alone(first, rest):
+    """_named_in_cached's short path (_named_from_first) and _may_name_a_document rest on
+    these: with no capital after the first character, no NAME_SCAN match, and every other
+    scan's and head's match at the start; a document head only after whitespace, before \\b."""
+    from gpreader.corpus import attribution
+
+    for text in (first + " " + rest, first + rest, rest):
+        head = attribution.DOCUMENT_HEAD.search(text) is not None
+        assert attribution._may_name_a_document(text) == head
+        if not text[1:].islower():
+            continue
+        assert attribution._may_name_a_document(text, True) == head
+        assert list(attribution.NAME_SCAN.finditer(text)) == []
+        for pattern in (attribution.ORG_SCAN, attribution.DOCUMENT_SCAN, attribution.ORG_HEAD, attribution.DOCUMENT_HEAD):
+            assert all(m.start() == 0 for m in pattern.finditer(text))
+        assert (attribution.ORG_HEAD.search(text) is None) == (attribution.ORG_HEAD.match(text) is None)
+        assert attribution._named_from_first(text) == attribution._named_by_scans(text)
+
 OPENING_WORDS = ["says", "said", "Said", "saying", "ssays", "xsaid", ",", "the", "its", "their", "chief", "executive", "of",
                  "NHS", "England", "has", "today", "according", "According", "ACCORDING", "accordingly", "to", "To",
                  "the", "Dr", "Smith", "there", "it", "in", "report", "Report", "REPORT", "reports", "research", "study",
