@@ -419,3 +419,32 @@ def test_a_workers_row_sent_as_data_reads_as_its_json_does(folder):
         got = loader._from_row(sent, path)
         assert got.row is None
         assert got.article == by_json and plan_data(got.article) == plan_data(by_json)
+
+
+def test_decoded_quotes_share_their_texts_as_share_quote_texts_leaves_them(folder):
+    """A decoded quote keeps no copy of a text that is its paragraph's slice (cache_codec
+    shares it as it decodes), exactly where ``Article.share_quote_texts`` would drop it."""
+    from gpreader.corpus.model import _TEXT
+
+    path = Path("/somewhere/x.txt")
+    article = Article("x", path, "Headline", ["He said ‘quoted’ twice.", "Second."], comments=["A ‘comment’."])
+    article.quotes = [
+        Quote("x", 0, 9, 15, "quoted"),  # its paragraph's slice: shared
+        Quote("x", 1, 0, 6, "Other!"),  # not the slice: kept
+        Quote("x", 0, 3, 7, "comment", in_comments=True),  # a comment's: kept
+        Quote("x", 5, 0, 2, "gone"),  # no such paragraph: kept
+    ]
+    for sample in [article] + [loader._parse_file(p, {}, False).article for p in sorted(folder.glob("*.txt"))]:
+        decoded, _warnings = decode_article(encode_article(sample, []), sample.path)
+        assert decoded == sample
+        reference, _warnings = decode_article(encode_article(sample, []), sample.path)
+        for q in reference.quotes:  # shared already: share_quote_texts leaves it as it is
+            q.text = q.text
+        reference.share_quote_texts()
+        assert [_TEXT.__get__(q) for q in decoded.quotes] == [_TEXT.__get__(q) for q in reference.quotes]
+        assert [q.text for q in decoded.quotes] == [q.text for q in sample.quotes]
+    assert [_TEXT.__get__(q) for q in decoded_of(article).quotes] == [None, "Other!", "comment", "gone"]
+
+
+def decoded_of(article: Article) -> Article:
+    return decode_article(encode_article(article, []), article.path)[0]

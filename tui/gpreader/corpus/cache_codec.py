@@ -60,7 +60,7 @@ class _Flat:
                 args.append(f"v[n+{pos[f.name]}]")
         # one generated comprehension per class: as fast as writing the fields out by hand
         source = f"def decode(v, s, pars, article_id):\n    return [cls({', '.join(args)}) for n in range(0, len(v), {self.width})]\n"
-        scope: dict = {"cls": cls, "cut": _cut}
+        scope: dict = {"cls": cls}
         exec(compile(source, f"<cache_codec {cls.__name__}>", "exec"), scope)
         self.decode = scope["decode"]
 
@@ -85,6 +85,19 @@ class _Flat:
         return out
 
 
+def _share_texts(quotes: list[Quote], pars: list[str]) -> None:
+    """Each decoded quote's text (decoded as None): its paragraph's slice, which a quote of an
+    article's paragraphs reads from the paragraph, keeping no copy, as
+    ``Article.share_quote_texts`` leaves it (a text the row lists is set after this)."""
+    count = len(pars)
+    for q in quotes:
+        p, a, b = q.paragraph, q.start, q.end
+        if type(p) is int and type(a) is int and type(b) is int and 0 <= p < count and not q.in_comments:
+            q._within = pars[p]
+        else:
+            q.text = _cut(pars, p, a, b)
+
+
 def _cut(pars: list[str], p: int, a: int, b: int) -> str:
     """A quote's paragraph slice; '' for an impossible place (its text is then in the row)."""
     try:
@@ -93,7 +106,7 @@ def _cut(pars: list[str], p: int, a: int, b: int) -> str:
         return ""
 
 
-_QUOTES = _Flat(Quote, {"article_id": "article_id", "text": "cut(pars, {paragraph}, {start}, {end})"})
+_QUOTES = _Flat(Quote, {"article_id": "article_id", "text": "None"})  # the text: _share_texts
 _STATEMENTS = _Flat(Statement, {})
 
 
@@ -347,6 +360,7 @@ def _article_of(row, path: Path) -> tuple[Article, list[str]]:
     article = Article(id=article_id, path=path, **{k: _ARTICLE_FIELDS.get(k, _unplain)(v) for k, v in fields.items()})
     pars = article.paragraphs
     article.quotes = _QUOTES.decode(quotes, strings, pars, article_id)
+    _share_texts(article.quotes, pars)
     for n, text in texts:
         article.quotes[n].text = text
     article.statements = _STATEMENTS.decode(statements, strings, pars, article_id)

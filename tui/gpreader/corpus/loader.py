@@ -275,12 +275,13 @@ def _parse_all(
     results: list[_Parsed | None] = [None] * total
     done = 0
 
-    def arrived(i: int, result: _Parsed) -> None:
+    def arrived(i: int, result: _Parsed, decoded: bool = False) -> None:
         nonlocal done
         results[i] = result
         done += 1
         if result.article is not None:
-            result.article.share_quote_texts()  # no second copy of the quoted words in memory
+            if not decoded:  # a decoded article's quotes share their texts already (cache_codec)
+                result.article.share_quote_texts()  # no second copy of the quoted words in memory
             if on_article is not None:
                 on_article(result.article)
         if on_progress is not None:
@@ -304,14 +305,15 @@ def _parse_all(
                 article, warnings = decode_article(data, jobs[i][0])
             except Exception:  # not a cached article after all: parsed below too
                 continue
-            arrived(i, _Parsed(article, warnings))
+            arrived(i, _Parsed(article, warnings), decoded=True)
         try:
             for i, result in zip(plan.misses, parsed):
+                decoded = result.article is None and result.entry is not None
                 try:
                     result = _from_row(result, jobs[i][0])
                 except Exception:  # cannot happen (the worker read back these bytes): parsed below
                     continue
-                arrived(i, result)
+                arrived(i, result, decoded)
                 batch = _store(session, batch, result)
         except (OSError, BrokenProcessPool):  # the workers died: parse the rest here
             pass

@@ -117,10 +117,12 @@ class Quote(_QuoteFields):
     quotation continued over several paragraphs; ``part`` counts them from 0.
 
     A loaded quote whose text is its paragraph's slice keeps no copy of it
-    (``share_text``): the text is sliced from the paragraph when asked for.
+    (``share_text``; a quote decoded from the cache is made so, cache_codec._share_texts):
+    the text is sliced from the paragraph when asked for.
     """
 
     __slots__ = ("_within",)  # the paragraph text is sliced from, once shared
+    _within: str
 
     @property
     def text(self) -> str:
