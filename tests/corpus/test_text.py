@@ -118,7 +118,7 @@ def test_every_character_normalise_translates_is_unprintable():
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab ’\n\r\t\x07\x1b\x85\x9f\xa0\xad\u200b\u2028\u3000\u1680é\u0301")), max_size=40))
+@given(st.text(alphabet=st.sampled_from(list("ab ’\n\r\t\x07\x1b\x85\x9f\xa0\xad\u200b\u2028\u3000\u1680é\u0301\u2126\u2000\u1100\u1161")), max_size=40))
 def test_read_text_is_normalise_of_decode(body):
     """The file read once (untabled texts skip the translation) reads as the public steps do."""
     from gpreader.corpus.text import _decode, _normalise, decode, normalise
@@ -131,8 +131,8 @@ def test_read_text_is_normalise_of_decode(body):
             _decode(data)
         assert caught.value.reason == exc.reason
         return
-    text, untabled = _decode(data)
-    assert _normalise(text, untabled) == expected
+    text, untabled, composed = _decode(data)
+    assert _normalise(text, untabled, composed) == expected
 
 
 @settings(max_examples=500, deadline=None)
@@ -163,3 +163,23 @@ def test_text_said_plain_has_no_whitespace_but_spaces_and_line_ends(body):
     if plain:
         assert all(c in " \n" or not c.isspace() for c in text)
         assert clean_article(text, {}, True) == clean_article(text, {})
+
+
+def test_characters_nfc_is_sure_to_keep_are_composed_starters_no_pair_ends_with():
+    """_normalise skips NFC for text whose characters outside ASCII are all outside
+    _NFC_UNSURE: each must be its own NFC, of combining class 0, and not the second
+    character of any canonical pair (which NFC could compose with the one before)."""
+    import unicodedata
+
+    from gpreader.corpus.text import _NFC_UNSURE
+
+    seconds = set()
+    for cp in range(0x110000):
+        d = unicodedata.decomposition(chr(cp))
+        if d and not d.startswith("<") and len(d.split()) == 2:
+            seconds.add(int(d.split()[1], 16))
+    sure = [cp for cp in range(0x80, 0x110000) if not _NFC_UNSURE.match(chr(cp))]
+    assert 0x2019 in sure and 0xE9 in sure and 0x301 not in sure and 0x2126 not in sure
+    for cp in sure:
+        c = chr(cp)
+        assert unicodedata.combining(c) == 0 and unicodedata.normalize("NFC", c) == c and cp not in seconds, hex(cp)

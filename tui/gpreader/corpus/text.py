@@ -41,6 +41,12 @@ _TABLE.update({c: None for c in range(0x7F, 0xA0) if c != 0x85})
 # str.translate walks a dict per character.
 _TABLED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
 
+# A character outside ASCII that NFC might change, or change with its neighbours: any but
+# these, each its own composed form, of combining class 0, and never the second of a pair
+# NFC composes (Latin-1 and Latin letters, general punctuation but U+2000/U+2001, currency
+# signs: a test checks each against unicodedata). A text with none is NFC as it stands.
+_NFC_UNSURE = re.compile("[^\u0080-\u02ff\u2002-\u206f\u20a0-\u20c0]")
+
 _CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # two or more spaces after a non-space (a literal first: the regex engine can skip to it)
 _SPACE_RUN = re.compile(r" (?<=\S ) +")
@@ -76,8 +82,8 @@ def text_and_spacing(data: bytes) -> tuple[str, bool]:
     whitespace character is unprintable, and normalising makes none)."""
     if len(data) > MAX_BYTES:  # grew since stat
         raise ArticleError(f"too large (the limit is {MAX_BYTES // _MB} MB)")
-    text, untabled = _decode(data)
-    text = _normalise(text, untabled)
+    text, untabled, composed = _decode(data)
+    text = _normalise(text, untabled, composed)
     if not text.strip():
         raise ArticleError("empty file")
     return text, untabled
@@ -88,8 +94,9 @@ def decode(data: bytes) -> str:
     return _decode(data)[0]
 
 
-def _decode(data: bytes) -> tuple[str, bool]:
-    """``decode``, and whether the text has no character _TABLE changes (``_reject_binary``)."""
+def _decode(data: bytes) -> tuple[str, bool, bool]:
+    """``decode``, whether the text has no character _TABLE changes (``_reject_binary``), and
+    True if it is known to be NFC already (UTF-8 text: ``_outside_ascii``)."""
     if not data.strip():
         raise ArticleError("empty file")
     for bom, encoding in _BOMS:
@@ -98,7 +105,7 @@ def _decode(data: bytes) -> tuple[str, bool]:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
                 raise ArticleError(f"cannot decode (broken {encoding.upper()} text)") from None
-            return text, _reject_binary(text, _printable(text))
+            return text, _reject_binary(text, _printable(text)), False
     if b"\x00" in data or data.startswith(_BINARY_MAGIC):
         raise ArticleError("binary file, not text")
     try:
@@ -108,8 +115,9 @@ def _decode(data: bytes) -> tuple[str, bool]:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             raise ArticleError("cannot decode (not UTF-8, UTF-16 or Windows-1252 text)") from None
-        return text, _reject_binary(text, _printable(text))
-    return text, _reject_binary(text, _printable_utf8(data))
+        return text, _reject_binary(text, _printable(text)), False
+    rest = _outside_ascii(data)
+    return text, _reject_binary(text, rest.isprintable()), _NFC_UNSURE.search(rest) is None
 
 
 # the printable ASCII bytes and the line end: what ``_printable`` passes without a look
@@ -117,11 +125,16 @@ _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 
 
 def _printable_utf8(data: bytes) -> bool:
-    """``_printable(data.decode("utf-8"))`` of valid UTF-8 *data*: its printable ASCII bytes
-    and line ends deleted (no byte of a longer character is ASCII, so what is left is
-    the other characters, whole), only the rest is decoded and tested, where isprintable
-    looks every character up."""
-    return data.translate(None, _PLAIN_ASCII).decode("utf-8").isprintable()
+    """``_printable(data.decode("utf-8"))`` of valid UTF-8 *data*: only ``_outside_ascii``
+    is tested, where isprintable looks every character up."""
+    return _outside_ascii(data).isprintable()
+
+
+def _outside_ascii(data: bytes) -> str:
+    """The characters of valid UTF-8 *data* but its printable ASCII and line ends, in order:
+    those bytes deleted (no byte of a longer character is ASCII, so what is left is the
+    other characters, whole), the rest decoded."""
+    return data.translate(None, _PLAIN_ASCII).decode("utf-8")
 
 
 def _printable(text: str) -> bool:
@@ -147,14 +160,17 @@ def _reject_binary(text: str, printable: bool) -> bool:
 
 def normalise(text: str) -> str:
     """LF line ends, plain spaces, no invisible or control characters, no doubled spaces."""
-    return _normalise(text, False)
+    return _normalise(text, False, False)
 
 
-def _normalise(text: str, untabled: bool) -> str:
-    """``normalise``; *untabled*: *text* has no character _TABLE changes (no CR either)."""
+def _normalise(text: str, untabled: bool, composed: bool) -> str:
+    """``normalise``; *untabled*: *text* has no character _TABLE changes (no CR either);
+    *composed*: its characters outside ASCII are all outside ``_NFC_UNSURE``, so NFC would
+    give it back as it is (translated too: that only drops such characters or makes ASCII)."""
     if not untabled:
         text = _translate(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = unicodedata.normalize("NFC", text)
+    if not composed:  # NFC's own quick check looks every character up in the Unicode database
+        text = unicodedata.normalize("NFC", text)
     # per line: trailing spaces dropped, then inner runs of spaces made one
     if " \n" in text or text.endswith(" "):
         text = _LINE_END_SPACES.sub("", text)
