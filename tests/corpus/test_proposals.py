@@ -589,3 +589,23 @@ def test_a_caption_tail_holds_its_closing_bracket(text):
     # is_caption tries _CAPTION_TAIL only on text with a ")"
     if proposals_module._CAPTION_TAIL.search(text):
         assert ")" in text
+
+
+@given(hypothesis_strategies.text(alphabet=hypothesis_strategies.sampled_from(list("ab ’.\n\t\xa0\u2009\x1c")) | hypothesis_strategies.characters()))
+@settings(max_examples=400, deadline=None)
+def test_one_line_tells_when_splitting_and_joining_changes_nothing(text):
+    # (text that is not printable may be one line too: it is only split and joined)
+    if proposals_module._one_line(text):
+        assert " ".join(text.split()) == text
+    elif text.isprintable():
+        assert " ".join(text.split()) != text
+
+
+AFTER_WORDS = ["he", "said", "Dr", "Lee", "added", ",", ";", "’", "”", "'", "\"", "x.", "told", "Pulse", "today!", "-", "it’s"]
+
+
+@given(prose(AFTER_WORDS, 14))
+@settings(max_examples=400, deadline=None)
+def test_the_frame_after_a_quotation_is_found_as_by_its_pattern(text):
+    for t in (text, text.strip(), "’, " + text):
+        assert proposals_module._frame_after(t) == (proposals_module._FRAME_AFTER.match(t) is not None)

@@ -203,9 +203,16 @@ class Proposal:
         }
 
 
+def _one_line(text: str) -> bool:
+    """True when ``" ".join(text.split()) == text``: every whitespace character but the
+    space is unprintable, so printable text is one line of single spaces unless it has
+    two together or one at an end (a proposal's text mostly: no words split and joined)."""
+    return text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" ")
+
+
 def shorten(text: str, limit: int = SHORT_MAX) -> str:
     """*text* on one line, at most *limit* characters, cut at a word boundary with '…'."""
-    one = " ".join(text.split())
+    one = text if _one_line(text) else " ".join(text.split())
     if len(one) <= limit:
         return one
     cut = one[: limit - 1]
@@ -538,6 +545,19 @@ _FRAME_AFTER = re.compile(r"^[’”\"']?\s*[,;:]?\s*[’”\"']?\s*(?:(?:[\w.�
 _TRAIL = " \t,;:–—-"
 
 
+# the most whitespace-separated tokens a _FRAME_AFTER match holds: two marks and a comma
+# standing alone, seven words
+_FRAME_AFTER_MAX_TOKENS = 10
+
+
+def _frame_after(text: str) -> bool:
+    """``_FRAME_AFTER.match(text)``; text of more tokens than a match holds is not tried
+    (the pattern backtracks through every way of taking its first seven words)."""
+    if len(text.split(None, _FRAME_AFTER_MAX_TOKENS)) > _FRAME_AFTER_MAX_TOKENS:
+        return False
+    return _FRAME_AFTER.match(text) is not None
+
+
 def _frame_before(text: str) -> bool:
     """``_FRAME_BEFORE.match(text)``, by its lower-case twin on lower-cased text when it can."""
     low = _lowered(text)
@@ -555,7 +575,7 @@ def _clip(par: str, a: int, b: int, quotes: list[Quote]) -> tuple[int, int]:
             lo, hi = min(lo, q.start), max(hi, q.end)
         if lo > a and _frame_before(par[a:lo]):
             a = lo
-        if hi < b and _FRAME_AFTER.match(par[hi:b]):
+        if hi < b and _frame_after(par[hi:b]):
             b = hi
     return a, b
 
