@@ -225,3 +225,19 @@ def test_the_normalise_patterns_match_as_their_plain_forms(text):
     hyphen = re.compile(r"(?<=\w)[-‐‑](?=\w)")
     assert [m.span() for m in themes_module._IZE.finditer(text)] == [m.span() for m in ize.finditer(text)]
     assert [m.span() for m in themes_module._WORD_HYPHEN.finditer(text)] == [m.span() for m in hyphen.finditer(text)]
+
+
+THEME_WORDS = ["at", "scale", "work", "working", "by", "hospitals", "run", "the", "under", "umbrella", "joint",
+               "commissioning", "commission", "jointly", "co", "location", "colocation", "in", "community", "GP",
+               "group", "funding", "x", "that", "social", "care", "PCNs", "&", "£5", "organizations", "more"]
+THEME_GAPS = [" ", "  ", "-", ", ", ". ", "’", "\n", " & "]
+
+
+@given(st.lists(st.tuples(st.sampled_from(THEME_WORDS), st.sampled_from(THEME_GAPS)), max_size=16))
+@settings(max_examples=400, deadline=None)
+def test_words_are_placed_in_ascii_text_as_in_other_text(pieces):
+    # ASCII text places each word with candidates by a look-up in a spaced copy, other text
+    # by where every word starts: a word outside ASCII added at the end changes no hit
+    text = "".join(word + gap for word, gap in pieces)
+    matcher = themes_module.default_matcher()
+    assert matcher.spans(text) == matcher.spans(text + " é")

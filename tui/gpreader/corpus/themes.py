@@ -204,10 +204,16 @@ _ASCII_GAPS = bytes(c if chr(c).isalnum() or chr(c) in "_&$" else 32 for c in ra
 
 def _tokens(norm: str) -> list[str]:
     """``_TOKEN.findall(norm)``. ASCII text is split on the spaces of a copy whose every
-    character outside a token is a space, some ten times faster than by the regex."""
+    character outside a token is a space (``_spaced``), some ten times faster than by the regex."""
+    spaced = _spaced(norm)
+    return _TOKEN.findall(norm) if spaced is None else spaced.split()
+
+
+def _spaced(norm: str) -> str | None:
+    """ASCII *norm* with every character outside a token as a space (None: not ASCII)."""
     if not norm.isascii():
-        return _TOKEN.findall(norm)
-    return norm.encode("ascii").translate(_ASCII_GAPS).decode("ascii").split()
+        return None
+    return norm.encode("ascii").translate(_ASCII_GAPS).decode("ascii")
 
 
 def _starts(norm: str, tokens: list[str]) -> list[int]:
@@ -330,8 +336,15 @@ class ThemeMatcher:
     def spans(self, text: str) -> list[tuple[str, str, int, int]]:
         """``hits(text)`` as (theme, signal, start, end), without the hits' objects."""
         norm = normalise(text)
-        words = _tokens(norm)
-        starts: list[int] | None = None  # where each word starts; found at the first candidate
+        spaced = _spaced(norm)
+        words = _TOKEN.findall(norm) if spaced is None else spaced.split()
+        # Where a word starts is found only for words with candidates: in ASCII text, as the
+        # first whole word of a copy (spaced, between spaces) after the last word looked up
+        # (no word between them is this one: it would have had the same candidates); in
+        # other text, from where every word starts (_starts).
+        padded = ""
+        after = 0  # in padded, the space after the last word with candidates
+        starts: list[int] | None = None
         plain: list[tuple[int, int, int, int, str, str]] = []
         loose_at: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
         known = self._candidates
@@ -341,13 +354,19 @@ class ThemeMatcher:
                 candidates = self._candidates_of(tok)
             if not candidates:
                 continue
-            if starts is None:
-                starts = _starts(norm, words)
+            if spaced is not None:
+                if not padded:
+                    padded = f" {spaced} "
+                a = padded.find(f" {tok} ", after)  # the space before it: its start in norm
+                after = a + 1 + len(tok)
+            else:
+                if starts is None:
+                    starts = _starts(norm, words)
+                a = starts[i]
             for variant, owner in candidates:
-                j = i if len(variant) == 1 else _match_at(norm, words, starts, i, variant)
-                if j is None:
+                b = a + len(tok) if len(variant) == 1 else _match_end(norm, words, i, a, variant)
+                if b < 0:
                     continue
-                a, b = starts[i], starts[j] + len(words[j])
                 if owner[0] == "plain":
                     _, tid, signal = owner
                     plain.append((self._order[tid], a, -(b - a), self._signal_rank[(tid, signal)], tid, signal))
@@ -381,23 +400,27 @@ class ThemeMatcher:
         return out
 
 
-def _match_at(norm: str, words: list[str], starts: list[int], i: int, variant: tuple[_Word, ...]) -> int | None:
-    """Index of the last token when *variant* matches from token *i* (``words[i]``, which
-    starts at ``starts[i]`` in *norm*), else None."""
+def _match_end(norm: str, words: list[str], i: int, at: int, variant: tuple[_Word, ...]) -> int:
+    """Where in *norm* *variant* ends when it matches from token *i* (``words[i]``, which
+    starts at *at*), else -1. Each next token starts where it is first found after the one
+    before (as ``_starts`` finds it): what lies between holds no token character."""
+    end = at + len(words[i])
     for k in range(1, len(variant)):  # the first word was matched by the look-up
         j = i + k
         if j >= len(words):
-            return None
+            return -1
         word = variant[k]
-        gap = norm[starts[j - 1] + len(words[j - 1]) : starts[j]]  # never empty: tokens are maximal
+        start = norm.find(words[j], end)
+        gap = norm[end:start]  # never empty: tokens are maximal
         if word.gap == " ":
             if not gap.isspace():
-                return None
+                return -1
         elif gap != word.gap:
-            return None
+            return -1
         if not word.matches(words[j]):
-            return None
-    return i + len(variant) - 1
+            return -1
+        end = start + len(words[j])
+    return end
 
 
 def _window_hit(places: list[list[tuple[int, int, int]]], window: int) -> tuple[int, int] | None:
