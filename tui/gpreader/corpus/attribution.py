@@ -978,7 +978,7 @@ DOCUMENT_SCAN = re.compile(
 def _may_name_a_document(sentence: str, at_start: bool = False) -> bool:
     """``DOCUMENT_HEAD.search(sentence)`` (with *at_start*, ``DOCUMENT_HEAD.match``: for a
     sentence whose only capital is its first), the regex run only when a document word is
-    there as DOCUMENT_HEAD ends: after whitespace (\s+), before no word character (\b).
+    there as DOCUMENT_HEAD ends: after whitespace (``\\s+``), before no word character (``\\b``).
     Most sentences with one have it inside a word ("explained", "plans") or none at all."""
     for kind in DOCUMENT_KINDS:
         i = sentence.find(kind)
@@ -993,7 +993,7 @@ def _may_name_a_document(sentence: str, at_start: bool = False) -> bool:
 
 
 def _word_char(ch: str) -> bool:
-    """Whether the regex engine takes *ch* (one character) for \w: alphanumeric or "_"."""
+    """Whether the regex engine takes *ch* (one character) for ``\\w``: alphanumeric or "_"."""
     return ch.isalnum() or ch == "_"
 
 
