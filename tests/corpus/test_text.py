@@ -137,12 +137,12 @@ def test_read_text_is_normalise_of_decode(body):
 
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab \n\t\x01\x7f\x85\xa0’é\u0301\u200b\u2028\ufeff\U0001f600"))))
-def test_printable_utf8_is_printable_of_the_text(text):
+def test_printable_outside_ascii_is_printable_of_the_text(text):
     """The bytes' test (printable ASCII and line ends deleted, the rest decoded) says what
     the text's does."""
-    from gpreader.corpus.text import _printable, _printable_utf8
+    from gpreader.corpus.text import _outside_ascii, _printable
 
-    assert _printable_utf8(text.encode("utf-8")) == _printable(text)
+    assert _outside_ascii(text.encode("utf-8")).isprintable() == _printable(text)
 
 
 @settings(max_examples=400, deadline=None)

@@ -1039,16 +1039,7 @@ def _named_by_scans(sentence: str) -> tuple[Ref, ...]:
                 ref = ref.copy()
                 ref.roles.append(role)
         found.append(ref)
-    if _may_name_a_document(sentence):
-        for m in DOCUMENT_SCAN.finditer(sentence):
-            ref = classify_shared(m.group(0))
-            if ref is not None and ref.kind == "document":
-                found.append(ref)
-    if ORG_HEAD.search(sentence):
-        for m in ORG_SCAN.finditer(sentence):
-            ref = classify_shared(m.group(0))
-            if ref is not None and ref.kind == "organisation":
-                found.append(ref)
+    _add_documents_and_organisations(sentence, False, found)
     return tuple(found)
 
 
@@ -1060,14 +1051,20 @@ def _named_from_first(sentence: str) -> tuple[Ref, ...]:
     if not "A" <= sentence[:1] <= "Z":
         return ()
     found: list[Ref] = []
-    if _may_name_a_document(sentence, True):
+    _add_documents_and_organisations(sentence, True, found)
+    return tuple(found)
+
+
+def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[Ref]) -> None:
+    """The documents and organisations *sentence* names, added to *found*; *at_start*: their
+    heads can only be at its start (``_named_from_first``), so they are tried there alone."""
+    if _may_name_a_document(sentence, at_start):
         for m in DOCUMENT_SCAN.finditer(sentence):
             ref = classify_shared(m.group(0))
             if ref is not None and ref.kind == "document":
                 found.append(ref)
-    if ORG_HEAD.match(sentence):
+    if (ORG_HEAD.match(sentence) if at_start else ORG_HEAD.search(sentence)) is not None:
         for m in ORG_SCAN.finditer(sentence):
             ref = classify_shared(m.group(0))
             if ref is not None and ref.kind == "organisation":
                 found.append(ref)
-    return tuple(found)

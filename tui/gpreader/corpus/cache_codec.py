@@ -249,7 +249,7 @@ def _encoded(article: Article, warnings: list[str]) -> tuple[bytes, list]:
     except (TypeError, ValueError) as exc:
         raise CodecError(str(exc)) from None
     try:
-        again, warned = _article_of(row, article.path)
+        again, warned = article_of_row(row, article.path)
     except Exception as exc:  # whatever it is, this article is not cached
         raise CodecError(f"does not decode: {exc!r}") from None
     if again != article or warned != list(warnings) or again.id != article.id or plan_data(again) != plan:
@@ -341,16 +341,12 @@ def _slice(pars: list[str], q: Quote) -> str | None:
 def decode_article(data: bytes | str, path: Path) -> tuple[Article, list[str]]:
     """The article (with ``path``; its id is the file's stem) and warnings of a JSON row.
     Raises ValueError, TypeError, KeyError or IndexError if the row is damaged."""
-    return _article_of(json.loads(data), path)
+    return article_of_row(json.loads(data), path)
 
 
-def article_of_row(row: list, path: Path) -> tuple[Article, list[str]]:
-    """``decode_article`` of a row as data (``encode_article_row``), not as JSON text."""
-    return _article_of(row, path)
-
-
-def _article_of(row, path: Path) -> tuple[Article, list[str]]:
-    """``decode_article`` of the row's parsed JSON (it is not changed)."""
+def article_of_row(row, path: Path) -> tuple[Article, list[str]]:
+    """``decode_article`` of a row as data (its parsed JSON, or ``encode_article_row``'s:
+    not changed)."""
     fmt, fields, quotes, texts, statements, table, speakers, warnings, plan = row
     if fmt != FORMAT or len(quotes) % _QUOTES.width or len(statements) % _STATEMENTS.width:
         raise ValueError("not a cached article")

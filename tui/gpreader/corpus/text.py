@@ -124,12 +124,6 @@ def _decode(data: bytes) -> tuple[str, bool, bool]:
 _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 
 
-def _printable_utf8(data: bytes) -> bool:
-    """``_printable(data.decode("utf-8"))`` of valid UTF-8 *data*: only ``_outside_ascii``
-    is tested, where isprintable looks every character up."""
-    return _outside_ascii(data).isprintable()
-
-
 def _outside_ascii(data: bytes) -> str:
     """The characters of valid UTF-8 *data* but its printable ASCII and line ends, in order:
     those bytes deleted (no byte of a longer character is ASCII, so what is left is the
