@@ -76,6 +76,7 @@ TARGETS = {  # figure: (target, "le" = lower is better)
     "compare_s": 1.0,
     "peak_rss_mb": 300.0,
 }
+COUNTED_ARTICLES = 200  # figure 3 in instructions: the engine on this many articles
 TYPED_NAMES = 8  # speaker names typed letter by letter, plus these looser queries:
 TYPED_EXTRA = ["stevns", "rcgp chair", "nhs england", "dr bewick", "kings fund", "gp committee"]
 FULLTEXT_QUERIES = [
@@ -116,13 +117,21 @@ def main(argv: list[str] | None = None) -> int:
          f"{args.repeat} runs per figure; python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
          f"load average {os.getloadavg()[0]:.1f}; {_engine_build()}")
 
-    # 3. cold indexing (first: it also warms the cache for the others)
-    cold = []
+    # 3. cold indexing (first: it also warms the cache for the others), each run after a run
+    # of the reference workload, whose seconds say how quick the machine is at the time
+    cold, cpu, reference = [], [], []
     for _ in range(max(1, args.cold_repeat)):
+        reference.append(_child_run("reference", folder, env)["seconds"])
         shutil.rmtree(cache_dir, ignore_errors=True)
+        before = _children_cpu()
         cold.append(_child_run("cold", folder, env)["seconds"])
+        cpu.append(_children_cpu() - before)
     results["cold_index_s"] = statistics.median(cold)
     results["cold_index_mb_s"] = text_mb / results["cold_index_s"]
+    results["cold_index_cpu_s"] = statistics.median(cpu)
+    results["reference_s"] = statistics.median(reference)
+    results["cold_index_per_reference"] = statistics.median(c / r for c, r in zip(cold, reference))
+    _cold_instructions(folder, env, results)
     warm = [_child_run("warm", folder, env) for _ in range(args.repeat)]
     results["warm_open_s"] = statistics.median(w["seconds"] for w in warm)
     results["load_rss_mb"] = statistics.median(w["rss_mb"] for w in warm)
@@ -245,6 +254,49 @@ def _paint_instructions(folder: Path, env: dict, results: dict, key: str) -> Non
     results[f"{key}_instructions_ratio"] = counts[1] / counts[0]
 
 
+def _children_cpu() -> float:
+    """CPU seconds of every finished child process so far, theirs and their own children's
+    (a cold run's worker processes are joined before it exits, so they count)."""
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _cold_instructions(folder: Path, env: dict, results: dict) -> None:
+    """Figure 3's work counted in instructions (valgrind, when installed): the engine on
+    COUNTED_ARTICLES of the folder in one process, less the same on its first 20 (start-up,
+    imports), per article. The same count run after run, where the seconds of figure 3 follow
+    the machine's speed (9.5 to 18.6 s for the same code on 3 Dec)."""
+    if shutil.which("valgrind") is None:
+        return
+    counts = []
+    for n in (20, 20 + COUNTED_ARTICLES):
+        cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+               str(Path(__file__).resolve()), "--child", "parse", "--folder", str(folder), "--repeat", str(n)]
+        out = subprocess.run(cmd, env={**env, "PYTHONHASHSEED": "0"}, capture_output=True, text=True, cwd=REPO)
+        found = re.search(r"Collected : (\d+)", out.stderr)
+        if out.returncode != 0 or found is None:
+            return
+        counts.append(int(found.group(1)))
+    results["cold_instructions_per_article"] = (counts[1] - counts[0]) / COUNTED_ARTICLES
+
+
+def _reference_workload() -> int:
+    """A fixed piece of work like the engine's (a regex over text, splitting, a dict of
+    counts), none of it gpreader's: its seconds measure the machine, not the code."""
+    text = " ".join(f"word{i % 997} said" if i % 7 == 0 else f"word{i % 997}" for i in range(20_000))
+    pattern = re.compile(r"\b(?:word1\d\d|said)\b")
+    total = 0
+    for _ in range(120):
+        total += len(pattern.findall(text))
+        counts: dict[str, int] = {}
+        for word in text.split():
+            counts[word] = counts.get(word, 0) + 1
+        total += len(counts)
+    return total
+
+
 def _all_in(folder: Path, env: dict, repeat: int, results: dict, key: str) -> None:
     """The app on *folder* until every article is in (from the cache of *env*): seconds and peak RSS."""
     cmd = [sys.executable, "-c", GPREADER_APP.replace("PILOT", "_all_in"), str(folder)]
@@ -269,7 +321,8 @@ def _report(r: dict, n: int, text_mb: float) -> None:
         (f"2. first paint, {n:,} articles, warm cache ÷ bare", "paint_10k_warm_ratio",
          f"{r['paint_10k_warm_s']:.3f} s ÷ {r['paint_10k_warm_bare_s']:.3f} s to the first frame; "
          f"to exit {r['paint_10k_warm_exit_ratio']:.2f} ({r['paint_10k_warm_exit_s']:.3f} s ÷ {r['paint_10k_warm_exit_bare_s']:.3f} s)"),
-        (f"3. cold indexing of {n:,} articles, s", "cold_index_s", f"{r['cold_index_mb_s']:.2f} MB/s of text"),
+        (f"3. cold indexing of {n:,} articles, s", "cold_index_s",
+         f"{r['cold_index_mb_s']:.2f} MB/s of text; {r['cold_index_cpu_s']:.1f} CPU s in all processes"),
         ("4. speaker finder per keystroke, p95 ms", "finder_p95_ms",
          f"p50 {r['finder_p50_ms']:.2f} ms over {r['finder_speakers']:,} speakers, {r['finder_keys']} keys"),
         ("5. full-text search, p95 ms", "fulltext_p95_ms",
@@ -292,6 +345,11 @@ def _report(r: dict, n: int, text_mb: float) -> None:
     if "paint_seeds_instructions_ratio" in r:
         _say(f"{'   1 in instructions (valgrind), seeds ÷ bare':<50} {r['paint_seeds_instructions_ratio']:>9.3f}   "
              f"{r['paint_seeds_instructions'] / 1e6:,.0f} M ÷ {r['paint_seeds_bare_instructions'] / 1e6:,.0f} M, start to the first frame")
+    if "cold_instructions_per_article" in r:
+        _say(f"{'   3 in instructions (valgrind), M per article':<50} {r['cold_instructions_per_article'] / 1e6:>9.2f}   "
+             f"the engine on {COUNTED_ARTICLES} articles in one process: read, clean, quotes, proposals, cache row")
+    _say(f"{'   3 ÷ the reference workload (machine speed)':<50} {r['cold_index_per_reference']:>9.2f}   "
+         f"the reference took {r['reference_s']:.3f} CPU s (median) just before each cold run")
     _say(f"{'   warm open (load_corpus from the cache), s':<50} {r['warm_open_s']:>9.2f}")
     _say(f"{'   app: start until every article is in (warm), s':<50} {r['app_all_in_s']:>9.2f}")
     _say(f"{'   the same for the seeds, s':<50} {r['seeds_all_in_s']:>9.2f}")
@@ -321,6 +379,15 @@ def _child(args: argparse.Namespace) -> int:
         out["problems"] = [str(p) for p in corpus.problems[:3]]
         if corpus.problems and args.child == "warm":
             print(f"warning: {corpus.problems[0]}", file=sys.stderr)
+    elif args.child == "reference":
+        started = time.process_time()
+        _reference_workload()
+        out["seconds"] = time.process_time() - started
+    elif args.child == "parse":  # the engine on the first --repeat articles, no cache (counted)
+        from gpreader.corpus.loader import _parse_file, article_files
+
+        for path in article_files(args.folder)[: args.repeat]:
+            _parse_file(path, {}, True)
     elif args.child == "inner":
         corpus = load_corpus(args.folder, cache=True)
         out.update(_finder(corpus, args.repeat))
