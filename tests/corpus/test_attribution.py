@@ -489,6 +489,45 @@ def test_the_reporting_patterns_match_as_with_the_verbs_alternation(text):
 
 
 
+@given(prose(VERB_TEXT_WORDS + ["also", "HAS", ",", "chair", "of", "Mr", "On", "Monday", "SAID", "Told", "‘", "“", "É"], size=14))
+@settings(max_examples=400, deadline=None)
+def test_the_reporting_patterns_lower_case_twins_match_as_they_do_on_the_text(text):
+    """_reporting_after matches each reporting pattern's twin on the lower-cased text of a
+    text without a case-odd character: the same span, and each group at the same place."""
+    from gpreader.corpus import attribution
+
+    if attribution._case_odd(text):
+        return
+    low = text.lower()
+    assert len(low) == len(text)
+    for name in ("VERB_FIRST", "SUBJECT_APPOSITION_VERB", "SUBJECT_VERB"):
+        plain = getattr(attribution, name).match(text)
+        twin = getattr(attribution, name + "_LOWER").match(low)
+        groups = list(getattr(attribution, name).groupindex)
+        assert (plain and (plain.span(), [plain.span(g) for g in groups])) == (
+            twin and (twin.span(), [twin.span(g) for g in groups])
+        ), name
+
+
+def test_lower_casing_keeps_every_character_but_the_case_odd_ones_one_character_of_its_kind():
+    """What the twins rest on: outside _CASE_ODD, a character lower-cases to one character,
+    a word character (\\w) or whitespace (\\s) exactly when it is one, and it matches an ASCII
+    letter under IGNORECASE exactly when its lower case is that letter."""
+    from gpreader.corpus import attribution
+
+    word, space = re.compile(r"\w"), re.compile(r"\s")
+    any_letter, letters = re.compile("[a-z]", re.I), set("abcdefghijklmnopqrstuvwxyz")
+    for i in range(0x110000):
+        c = chr(i)
+        if c in attribution._CASE_ODD:
+            continue
+        low = c.lower()
+        assert len(low) == 1, hex(i)
+        assert bool(word.match(c)) == bool(word.match(low)), hex(i)
+        assert bool(space.match(c)) == bool(space.match(low)), hex(i)
+        assert bool(any_letter.match(c)) == (low in letters), hex(i)  # and only its own letter
+
+
 ATTRIBUTION_WORDS = VERB_TEXT_WORDS + ["‘We", "are", "ready.’", "“Yes,”", "she", "Dr", "Anna", "Bewick", "xxxx", "the", "RCGP"]
 
 

@@ -766,6 +766,15 @@ SUBJECT_APPOSITION_VERB = re.compile(
     re.I,
 )
 SUBJECT_VERB = re.compile(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB_TRIE + r")\b", re.I)
+# The three reporting patterns without IGNORECASE, for the lower-cased text (their words are
+# lower-case): the regex engine compares each of its letters with a character's lower case,
+# and a branch that opens on one cannot be passed over at a glance as a plain letter's can.
+# Text with no case-odd character has as many characters lower-cased, each matching a
+# letter, \w, \s or a class of these patterns as the character does under IGNORECASE, so
+# the same matches at the same places (a hypothesis test compares them).
+VERB_FIRST_LOWER = re.compile(VERB_FIRST.pattern)
+SUBJECT_APPOSITION_VERB_LOWER = re.compile(SUBJECT_APPOSITION_VERB.pattern)
+SUBJECT_VERB_LOWER = re.compile(SUBJECT_VERB.pattern)
 
 
 REPORTING_REST = re.compile(r"^[\s,;:–—-]*(?P<rest>.*)$", re.S)
@@ -787,10 +796,16 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     """'’, he said.' / ' said the former RCGP chairwoman.' / ', Dr Bewick added.'"""
     m = REPORTING_REST.match(after)
     rest = m.group("rest") if m else after
+    # the patterns' lower-case twins on the lower-cased text, each group read from *rest* at
+    # the same place (every match starts at 0: "^")
+    low = rest.lower() if not _case_odd(rest) else ""
     # verb first: "said the former RCGP chairwoman", "says the primary care chief at NHS England"
-    vm = VERB_FIRST.match(rest) if rest[:1].isalpha() else None
+    if not rest[:1].isalpha():
+        vm = None
+    else:
+        vm = VERB_FIRST_LOWER.match(low) if low else VERB_FIRST.match(rest)
     if vm:
-        np = NP_END.split(vm.group("np"))[0]
+        np = NP_END.split(rest[vm.start("np") : vm.end("np")])[0]
         np = NP_TRAILING_PREPOSITION.sub("", np)
         ref = classify(np)
         if ref is not None:
@@ -798,24 +813,24 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
             role = appositive_role(app.group(1)) if app and ref.kind == "person" else None
             if role:
                 ref.roles.append(role)
-            return ref, (vm.group(0)).strip()
+            return ref, rest[: vm.end()].strip()
     # subject, apposition, verb: "’ Dr Anna Smith, chair of the RCGP, said."
-    vm = SUBJECT_APPOSITION_VERB.match(rest)
+    vm = SUBJECT_APPOSITION_VERB_LOWER.match(low) if low else SUBJECT_APPOSITION_VERB.match(rest)
     if vm:
-        ref = classify(vm.group("np"))
+        ref = classify(rest[vm.start("np") : vm.end("np")])
         if ref is not None and ref.kind in ("person", "organisation"):
-            role = appositive_role(vm.group("app"))
+            role = appositive_role(rest[vm.start("app") : vm.end("app")])
             if role and ref.kind == "person":
                 ref.roles.append(role)
-            return ref, vm.group(0).strip()
+            return ref, rest[: vm.end()].strip()
     # subject first: "he said", "Dr Bewick added", "she told Pulse", "the report said"
-    vm = SUBJECT_VERB.match(rest)
+    vm = SUBJECT_VERB_LOWER.match(low) if low else SUBJECT_VERB.match(rest)
     if vm:
-        np = vm.group("np")
+        np = rest[vm.start("np") : vm.end("np")]
         if np and not NP_CONJUNCTION.search(np):
             ref = classify(np)
             if ref is not None:
-                return ref, vm.group(0).strip()
+                return ref, rest[: vm.end()].strip()
     return None, None
 
 
