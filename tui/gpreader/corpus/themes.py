@@ -240,6 +240,10 @@ class _Word:
         return token == self.stem or token == self.stem + "s" or token == self.stem + "es"
 
 
+# a signal's variant that may start at a word, and whose it is (see ThemeMatcher.__init__)
+_Candidate = tuple[tuple[_Word, ...], int, int, int, str, str]
+
+
 def _variants(word_or_phrase: str) -> list[tuple[_Word, ...]]:
     """Token sequences a signal (or one word of a ~ signal) may take in normalised text.
 
@@ -282,43 +286,43 @@ class ThemeMatcher:
         self.themes = tuple(themes)
         self.fingerprint = themes_fingerprint(self.themes)  # equal fingerprints, equal hits
         self._order = {t.id: i for i, t in enumerate(self.themes)}
-        self._signal_rank: dict[tuple[str, str], int] = {}
-        self._exact: dict[str, list[tuple]] = {}
-        self._star: dict[str, list[tuple]] = {}
+        # each candidate of a first word: (variant, theme order, signal rank, 0, theme, signal)
+        # for a plain signal, (variant, -1, loose index, word index, "", "") for a ~ signal
+        self._exact: dict[str, list[_Candidate]] = {}
+        self._star: dict[str, list[_Candidate]] = {}
         self._loose: list[tuple[str, str, int, int]] = []  # theme, signal, words, window
-        for theme in self.themes:
+        for order, theme in enumerate(self.themes):
             for rank, signal in enumerate(theme.signals):
-                self._signal_rank[(theme.id, signal)] = rank
                 if signal.strip().startswith("~"):
                     words = _signal_words(signal)
                     li = len(self._loose)
                     self._loose.append((theme.id, signal, len(words), len(words) + WINDOW_EXTRA))
                     for k, w in enumerate(words):
                         for v in _variants(w):
-                            self._index(v, ("loose", li, k))
+                            self._index((v, -1, li, k, "", ""))
                 else:
                     for v in _variants(" ".join(_signal_words(signal))):
-                        self._index(v, ("plain", theme.id, signal))
+                        self._index((v, self._order[theme.id], rank, 0, theme.id, signal))
         # starred stems by their first three letters; a word is checked only against its bucket
-        self._star3: dict[str, list[tuple[str, list[tuple]]]] = {}
-        self._star_short: list[tuple[str, list[tuple]]] = []
+        self._star3: dict[str, list[tuple[str, list[_Candidate]]]] = {}
+        self._star_short: list[tuple[str, list[_Candidate]]] = []
         for stem, entries in self._star.items():
             if len(stem) >= 3:
                 self._star3.setdefault(stem[:3], []).append((stem, entries))
             else:
                 self._star_short.append((stem, entries))
-        self._candidates: dict[str, tuple] = {}  # word -> _candidates_of(word)
+        self._candidates: dict[str, tuple[_Candidate, ...]] = {}  # word -> _candidates_of(word)
 
-    def _index(self, variant: tuple[_Word, ...], owner: tuple) -> None:
-        first = variant[0]
+    def _index(self, candidate: _Candidate) -> None:
+        first = candidate[0][0]
         if first.star:
-            self._star.setdefault(first.stem, []).append((variant, owner))
+            self._star.setdefault(first.stem, []).append(candidate)
         else:
             for key in (first.stem, first.stem + "s", first.stem + "es"):
-                self._exact.setdefault(key, []).append((variant, owner))
+                self._exact.setdefault(key, []).append(candidate)
 
-    def _candidates_of(self, tok: str) -> tuple:
-        """The (variant, owner) pairs whose first word *tok* may be, remembered per word."""
+    def _candidates_of(self, tok: str) -> tuple[_Candidate, ...]:
+        """The candidates whose first word *tok* may be, remembered per word."""
         candidates = list(self._exact.get(tok, ()))
         for stem, more in self._star3.get(tok[:3], []) + self._star_short:
             if tok.startswith(stem):
@@ -363,15 +367,14 @@ class ThemeMatcher:
                 if starts is None:
                     starts = _starts(norm, words)
                 a = starts[i]
-            for variant, owner in candidates:
+            for variant, order, rank, k, tid, signal in candidates:
                 b = a + len(tok) if len(variant) == 1 else _match_end(norm, words, i, a, variant)
                 if b < 0:
                     continue
-                if owner[0] == "plain":
-                    _, tid, signal = owner
-                    plain.append((self._order[tid], a, -(b - a), self._signal_rank[(tid, signal)], tid, signal))
+                if order >= 0:
+                    plain.append((order, a, -(b - a), rank, tid, signal))
                 else:
-                    loose_at.setdefault((owner[1], owner[2]), []).append((i, a, b))
+                    loose_at.setdefault((rank, k), []).append((i, a, b))
         found: list[tuple[str, str, int, int]] = []
         plain.sort()
         last_end: dict[str, int] = {}
@@ -381,14 +384,19 @@ class ThemeMatcher:
                 continue
             last_end[tid] = b
             found.append((tid, signal, a, b))
-        for li, (tid, signal, count, window) in enumerate(self._loose if loose_at else ()):
+        if loose_at:  # found is in theme order, then start, unless a ~ signal adds to it
+            self._add_loose(found, loose_at)
+        return found
+
+    def _add_loose(self, found: list[tuple[str, str, int, int]], loose_at: dict[tuple[int, int], list[tuple[int, int, int]]]) -> None:
+        """Add the ~ signals' hits to *found* and sort it by theme order, then start."""
+        for li, (tid, signal, count, window) in enumerate(self._loose):
             places = [loose_at.get((li, k)) for k in range(count)]
             if all(places):
                 hit = _window_hit(places, window)  # type: ignore[arg-type]
                 if hit is not None:
                     found.append((tid, signal, hit[0], hit[1]))
         found.sort(key=lambda h: (self._order[h[0]], h[2]))
-        return found
 
     def themes_of(self, text: str) -> dict[str, list[str]]:
         """{theme id: [signals as written]} for *text*, in theme-file order."""
