@@ -80,7 +80,8 @@ def clean_article(text: str, meta: dict | None = None, plain_spaces: bool = Fals
     meta = meta or {}
     found: dict = {}
     lines = [line.strip() for line in text.split("\n")]
-    lines = _take_journal_block(lines, found)
+    if "(Published " in text:  # else no line has it: no journal block
+        lines = _take_journal_block(lines, found)
     lines = _drop_furniture(lines, found, plain_spaces or _plain_spaces(text), "  " in text)
     lines = _drop_repeats(lines)
     uses_blanks = len(_blocks(lines)) > 1
@@ -129,6 +130,11 @@ def is_furniture(line: str) -> bool:
 # a longer line is never a FURNITURE line, only one that starts with a FURNITURE_PREFIX
 _LONGEST_WHOLE = max(map(len, FURNITURE))
 _LONGEST_PREFIX = max(map(len, FURNITURE_PREFIXES))
+# ASCII characters no FURNITURE_PREFIXES line starts with: an ASCII character casefolds to
+# itself in lower case, one character, so a line starting with one of these is no such line
+_NOT_PREFIX_START = frozenset(
+    c for c in map(chr, range(128)) if c.casefold() not in {p[0] for p in FURNITURE_PREFIXES}
+)
 
 
 def _is_spaced_furniture(joined: str) -> bool:
@@ -140,6 +146,8 @@ def _is_spaced_furniture(joined: str) -> bool:
         if key in FURNITURE:
             return True
         return len(key) <= MAX_FURNITURE_PREFIX_LINE and key.startswith(FURNITURE_PREFIXES)
+    if joined[0] in _NOT_PREFIX_START:  # most lines: not casefolded for nothing
+        return False
     # Only its start is casefolded to test the prefixes: casefolding goes character by
     # character, so the start's casefold is the start of the line's (and never shorter).
     if not joined[:_LONGEST_PREFIX].casefold().startswith(FURNITURE_PREFIXES):
@@ -305,4 +313,7 @@ def _may_be_comments_marker(paragraph: str) -> bool:
     """False when *paragraph* cannot match COMMENTS_MARKER once squashed: it would not end
     on 't', 's', ')' or ':' ("comment", "comments", "(12)", "Comments:"). Spares squashing
     every paragraph; the last character is casefolded as _squash does ('ſ' ends in 's')."""
-    return paragraph.rstrip()[-1:].casefold()[-1:] in "ts):"
+    last = paragraph.rstrip()[-1:]
+    if last.isascii():  # its casefold is its lower case
+        return last in "tsTS):"
+    return last.casefold()[-1:] in "ts):"
