@@ -70,19 +70,20 @@ class Cleaned:
     warnings: list[str] = field(default_factory=list)
 
 
-def clean_article(text: str, meta: dict | None = None, plain_spaces: bool = False) -> Cleaned:
+def clean_article(text: str, meta: dict | None = None, plain_spaces: bool = False, single_spaced: bool = False) -> Cleaned:
     """Split *text* (already normalised by ``read_text``) into headline, paragraphs, comments.
 
     *meta* may give ``headline`` and ``comments_start`` (see catalog.py). *plain_spaces*: the
     caller knows that the only whitespace of *text* is the space and the line end
-    (``text.text_and_spacing`` tells), which is then not looked for in it.
+    (``text.text_and_spacing`` tells), which is then not looked for in it; *single_spaced*:
+    the caller knows that *text* holds no doubled space (``text_and_spacing`` tells too).
     """
     meta = meta or {}
     found: dict = {}
     lines = [line.strip() for line in text.split("\n")]
     if "(Published " in text:  # else no line has it: no journal block
         lines = _take_journal_block(lines, found)
-    lines = _drop_furniture(lines, found, plain_spaces or _plain_spaces(text), "  " in text)
+    lines = _drop_furniture(lines, found, plain_spaces or _plain_spaces(text), not single_spaced and "  " in text)
     lines = _drop_repeats(lines)
     uses_blanks = len(_blocks(lines)) > 1
     headline, lines = _take_headline(lines, meta.get("headline"), uses_blanks)

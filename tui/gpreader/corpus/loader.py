@@ -449,9 +449,9 @@ def load_article(path: Path | str, meta: dict | None = None) -> Article:
 def _load(path: Path, catalog_meta: dict, data: bytes | None = None) -> tuple[Article, list[str]]:
     """The article of *path* and its warnings; *data*: the file's bytes, if read already."""
     if data is None:
-        text, plain_spaces = read_text(path), False
+        text, plain_spaces, single_spaced = read_text(path), False, False
     else:
-        text, plain_spaces = text_and_spacing(data)
+        text, plain_spaces, single_spaced = text_and_spacing(data)
     warnings: list[str] = []
     meta: dict = {}
     if path.suffix.lower() == ".md":
@@ -460,8 +460,9 @@ def _load(path: Path, catalog_meta: dict, data: bytes | None = None) -> tuple[Ar
         warnings += [f"front matter: {c}" for c in complaints]
         meta = _merge(front, {})
         text = _MD_HEADING.sub("", text)
+        single_spaced = False  # not told of the text as it is now
     meta = _merge(catalog_meta, meta)
-    cleaned = clean_article(text, meta, plain_spaces)
+    cleaned = clean_article(text, meta, plain_spaces, single_spaced)
     warnings += cleaned.warnings
     meta = _merge(meta, cleaned.meta)
     if not cleaned.paragraphs:

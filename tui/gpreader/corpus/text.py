@@ -76,17 +76,19 @@ def text_of(data: bytes) -> str:
     return text_and_spacing(data)[0]
 
 
-def text_and_spacing(data: bytes) -> tuple[str, bool]:
-    """``text_of(data)``, and True if its only whitespace is the space and the line end: the
-    file's text was printable but for its line ends (found as it was decoded: every other
-    whitespace character is unprintable, and normalising makes none)."""
+def text_and_spacing(data: bytes) -> tuple[str, bool, bool]:
+    """``text_of(data)``, True if its only whitespace is the space and the line end (the
+    file's text was printable but for its line ends, found as it was decoded: every other
+    whitespace character is unprintable, and normalising makes none), and True if it holds
+    no doubled space (normalising looked for one, and found none, where it would have made
+    each run of spaces one; False: it may hold one, at the start of a line)."""
     if len(data) > MAX_BYTES:  # grew since stat
         raise ArticleError(f"too large (the limit is {MAX_BYTES // _MB} MB)")
     text, untabled, composed = _decode(data)
-    text = _normalise(text, untabled, composed)
+    text, single = _normalised(text, untabled, composed)
     if not text.strip():
         raise ArticleError("empty file")
-    return text, untabled
+    return text, untabled, single
 
 
 def decode(data: bytes) -> str:
@@ -115,9 +117,9 @@ def _decode(data: bytes) -> tuple[str, bool, bool]:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             raise ArticleError("cannot decode (not UTF-8, UTF-16 or Windows-1252 text)") from None
-        return text, _reject_binary(text, _printable(text)), False
+        return text, _reject_binary(text, _printable(text), True), False
     rest = _outside_ascii(data)
-    return text, _reject_binary(text, rest.isprintable()), _NFC_UNSURE.search(rest) is None
+    return text, _reject_binary(text, rest.isprintable(), True), _NFC_UNSURE.search(rest) is None
 
 
 # the printable ASCII bytes and the line end: what ``_printable`` passes without a look
@@ -136,13 +138,16 @@ def _printable(text: str) -> bool:
     return text.replace("\n", "").isprintable()
 
 
-def _reject_binary(text: str, printable: bool) -> bool:
+def _reject_binary(text: str, printable: bool, nul_free: bool = False) -> bool:
     """ArticleError if *text* is binary. True when it has no character _TABLE changes: then
     it has no control character, and ``normalise`` has nothing to translate. Every character
     _TABLE changes is unprintable, and of the others only the line end is, so one C scan
     (isprintable) tells, where two slower regex scans did (_CONTROL, then _TABLED).
-    *printable*: ``_printable(text)``, found as the text was decoded."""
-    if "\x00" in text:
+    *printable*: ``_printable(text)``, found as the text was decoded. *nul_free*: *text* was
+    decoded from bytes with no zero byte by UTF-8 or Windows-1252, which make U+0000 of that
+    byte alone, so it holds no NUL (not looked for again: in text of two bytes a character,
+    the NUL's zero byte is in every ASCII character, a memchr's false hit at each)."""
+    if not nul_free and "\x00" in text:
         raise ArticleError("binary file, not text")
     if printable:
         return True
@@ -154,11 +159,12 @@ def _reject_binary(text: str, printable: bool) -> bool:
 
 def normalise(text: str) -> str:
     """LF line ends, plain spaces, no invisible or control characters, no doubled spaces."""
-    return _normalise(text, False, False)
+    return _normalised(text, False, False)[0]
 
 
-def _normalise(text: str, untabled: bool, composed: bool) -> str:
-    """``normalise``; *untabled*: *text* has no character _TABLE changes (no CR either);
+def _normalised(text: str, untabled: bool, composed: bool) -> tuple[str, bool]:
+    """``normalise``, and True if the text has no doubled space (none was found to make one);
+    *untabled*: *text* has no character _TABLE changes (no CR either);
     *composed*: its characters outside ASCII are all outside ``_NFC_UNSURE``, so NFC would
     give it back as it is (translated too: that only drops such characters or makes ASCII)."""
     if not untabled:
@@ -168,7 +174,9 @@ def _normalise(text: str, untabled: bool, composed: bool) -> str:
     # per line: trailing spaces dropped, then inner runs of spaces made one
     if " \n" in text or text.endswith(" "):
         text = _LINE_END_SPACES.sub("", text)
-    return _SPACE_RUN.sub(" ", text) if "  " in text else text
+    if "  " in text:  # runs of spaces after a non-space made one; an indent stays doubled
+        return _SPACE_RUN.sub(" ", text), False
+    return text, True
 
 
 def _translate(text: str) -> str:
