@@ -528,6 +528,21 @@ def test_lower_casing_keeps_every_character_but_the_case_odd_ones_one_character_
         assert bool(any_letter.match(c)) == (low in letters), hex(i)  # and only its own letter
 
 
+ABBREVIATION_WORDS = ["Dr", "Mr", "Mrs", "Prof", "Profs", "Cllr", "Sept", "Sep", "etc", "vs", "vsx", "i.e", "e.g", "A",
+                      "a", "B.", "said", "year", "No", "no", "Jan", "jan", "St", "xSt", "_St", "a_b", "É", "éDr", "2", "x"]
+
+
+@given(prose(ABBREVIATION_WORDS + [".", "!", "?", "…", ". ", ".’", "’"], size=10))
+@settings(max_examples=500, deadline=None)
+def test_an_abbreviation_is_found_at_an_end_mark_as_abbrev_finds_it(text):
+    from gpreader.corpus import attribution
+
+    for mark, ch in enumerate(text):
+        if ch in ".!?…":
+            expected = attribution.ABBREV.search(text[max(0, mark - 6) : mark + 1]) is not None
+            assert attribution._abbreviation_at(text, mark) == expected, (text, mark)
+
+
 ATTRIBUTION_WORDS = VERB_TEXT_WORDS + ["‘We", "are", "ready.’", "“Yes,”", "she", "Dr", "Anna", "Bewick", "xxxx", "the", "RCGP"]
 
 

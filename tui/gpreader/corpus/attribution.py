@@ -327,10 +327,15 @@ def _sentences_kept(text: str) -> tuple[tuple[int, int], ...]:
 
 def _sentence_breaks(text: str) -> list[re.Match]:
     """``list(SENT_BREAK.finditer(text))``: SENT_BREAK tried only at the end marks, found by
-    str's search (each match starts on one), quicker than the regex's class scan."""
+    str's search (each match starts on one), quicker than the regex's class scan; and not at
+    those the text ends on (every paragraph's last): after them come only end marks and
+    closing marks, and a match needs whitespace or a capital after its marks."""
     found: list[re.Match] = []
     end = 0
+    last = len(text.rstrip(_TRAILING_MARKS))  # SENT_BREAK's marks and closing marks, exactly
     for i in char_positions(text, ".!?…"):
+        if i >= last:
+            break
         if i < end:
             continue  # inside the previous break (finditer goes on from its end)
         m = SENT_BREAK.match(text, i)
@@ -340,11 +345,30 @@ def _sentence_breaks(text: str) -> list[re.Match]:
     return found
 
 
+def _abbreviation_at(text: str, mark: int) -> bool:
+    """``ABBREV.search(text[max(0, mark - 6) : mark + 1])`` for the end mark at *mark*, the
+    regex run only where it may match: on a "." after a run of one to four word characters
+    that is not a word of two to four letters opening on a small letter other than "etc" and
+    "vs" (every abbreviation is a capital, "i.e", "e.g" or one of its words, each after \\b;
+    most sentences end on such a word, or on a longer one)."""
+    if text[mark] != ".":
+        return False
+    start = mark
+    while start > 0 and mark - start < 5 and _word_char(text[start - 1]):
+        start -= 1
+    length = mark - start
+    if length == 0 or length == 5:
+        return False
+    if length >= 2 and "a" <= text[start] <= "z" and text[start:mark] not in ("etc", "vs"):
+        return False
+    return ABBREV.search(text[max(0, mark - 6) : mark + 1]) is not None
+
+
 def _sentences_by_breaks(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
     for m in _sentence_breaks(text):
-        if ABBREV.search(text[max(0, m.start() - 6) : m.start() + 1]):
+        if _abbreviation_at(text, m.start()):
             continue
         out.append((start, m.end()))
         start = m.end()
