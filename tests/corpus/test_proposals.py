@@ -546,7 +546,8 @@ def test_letters_counts_what_the_letter_pattern_finds(text):
 
 
 TAIL_WORDS = ["the", "chief", "executive", "has", "said", "says", "according", "to", "suggested", "claimed",
-              "argued", "warned", "added", "told", "Pulse", "today", "this", "week", "Said", "TOLD", "x", ",", ", ", "."]
+              "argued", "warned", "added", "told", "Pulse", "today", "yesterday", "this", "week", "Said", "TOLD", "x", ",", ", ",
+              ".", "weekly", "toldx", "saidx"]
 
 
 @given(prose(TAIL_WORDS, 12))

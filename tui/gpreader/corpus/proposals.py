@@ -238,12 +238,33 @@ _TAIL = re.compile(
 _TAIL_WORDS = ("said", "says", "according", "suggested", "claimed", "argued", "warned", "added", "told")
 
 
+# how a _TAIL match of its first kind opens, and how one of its second kind ends: on one of
+# these words (before a full stop and spaces), or on a word after "told"
+_TAIL_OPEN = re.compile(r",\s+(?:says|said|according\s+to)\s")
+_TAIL_ENDS = ("said", "says", "suggested", "claimed", "argued", "warned", "added", "today", "yesterday", "week")
+
+
+def _may_end_a_tail(body: str) -> bool:
+    """False when no _TAIL match of its second kind can end *body*: without its spaces and
+    then one full stop at the end, it ends on none of _TAIL_ENDS, nor on a word after one
+    ending "told"."""
+    end = body.rstrip()
+    if end.endswith("."):
+        end = end[:-1]
+    if end.endswith(_TAIL_ENDS):
+        return True
+    words = end.rsplit(None, 2)
+    return len(words) >= 2 and words[-2].endswith("told")
+
+
 def _tail(body: str) -> re.Match[str] | None:
     """``_TAIL.search(body)``. No comma follows the comma a match opens on, so a match
     opens on the last comma: the regex is tried there alone, and only when one of its
-    words follows it."""
+    words follows it, and it opens or ends as a match must."""
     comma = body.rfind(",")
     if comma < 0:
+        return None
+    if _TAIL_OPEN.match(body, comma) is None and not _may_end_a_tail(body):
         return None
     for word in _TAIL_WORDS:
         if body.find(word, comma) >= 0:
@@ -399,6 +420,8 @@ def find_trigger(text: str) -> str | None:
         found = _first_trigger(text, low, _TRIGGERS_LOWER, _OBSTACLES_LOWER, _EVENTS_AT_LOWER) if maybe else None
     if found is not None:
         return found
+    if low is not None and "perhaps" not in low and "maybe" not in low and "possibly" not in low:
+        return None  # OPENER finds none of its words in the lower-cased text
     o = OPENER.match(norm)
     return text[o.start() : o.end()].strip() if o else None
 
