@@ -371,6 +371,23 @@ def test_the_name_organisation_and_document_scans_match_as_their_plain_forms(tex
 
 
 
+@given(prose(SCAN_WORDS + ["(NHS", "(the", "x-NHS", "GP"], 24))
+@settings(max_examples=600, deadline=None)
+def test_the_organisation_scan_from_its_window_finds_what_it_finds_from_the_start(text):
+    """ORG_SCAN from _org_window (six runs of non-spaces before the first ORG_HEAD match)
+    finds the matches it finds over the whole text."""
+    from gpreader.corpus import attribution
+
+    head = attribution.ORG_HEAD.search(text)
+    if head is None:
+        assert attribution.ORG_SCAN.search(text) is None
+        return
+    window = attribution._org_window(text, head.start())
+    assert [m.span() for m in attribution.ORG_SCAN.finditer(text, window)] == [
+        m.span() for m in attribution.ORG_SCAN.finditer(text)
+    ]
+
+
 LOWER_SCAN_WORDS = ["the", "report", "reports", "plan", "explained", "review", "strategy", "paper", "framework", "study",
                     "studying", "survey", "stocktake", "_report", "report_", "report2", "reporté", "\u00a0report", "Report",
                     "Fund", "Government", "NHS", "Dr", "Anna", "Annual", "College", "of", "for", "t", "é", "É", "x"]

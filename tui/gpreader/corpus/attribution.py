@@ -1045,6 +1045,17 @@ def _pre_window(sentence: str, end: int) -> int:
     return lo + len(runs[0]) if len(runs) == 5 else lo
 
 
+def _org_window(sentence: str, head: int) -> int:
+    """Where ``ORG_SCAN.finditer(sentence)`` may begin, for *head* the start of the first
+    ORG_HEAD match: every ORG_SCAN match holds one (at the start of its last word, so at or
+    after *head*), and opens at most five runs of non-spaces before that word's run ("the"
+    and four words, each followed by \\s+): the end of the sixth run before *head*. No match
+    starts before it, so the scan finds the same matches from there (its look-behinds and \\b
+    read the characters before it all the same)."""
+    runs = sentence[:head].rsplit(None, 5)
+    return len(runs[0]) if len(runs) == 6 else 0
+
+
 def _named_in(sentence: str) -> tuple[Ref, ...]:
     """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said").
 
@@ -1102,8 +1113,9 @@ def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[
             ref = classify_shared(m.group(0))
             if ref is not None and ref.kind == "document":
                 found.append(ref)
-    if (ORG_HEAD.match(sentence) if at_start else ORG_HEAD.search(sentence)) is not None:
-        for m in ORG_SCAN.finditer(sentence):
+    head = ORG_HEAD.match(sentence) if at_start else ORG_HEAD.search(sentence)
+    if head is not None:
+        for m in ORG_SCAN.finditer(sentence, _org_window(sentence, head.start())):
             ref = classify_shared(m.group(0))
             if ref is not None and ref.kind == "organisation":
                 found.append(ref)
