@@ -389,14 +389,25 @@ class ThemeMatcher:
         return found
 
     def _add_loose(self, found: list[tuple[str, str, int, int]], loose_at: dict[tuple[int, int], list[tuple[int, int, int]]]) -> None:
-        """Add the ~ signals' hits to *found* and sort it by theme order, then start."""
+        """Add the ~ signals' hits to *found* and sort it by theme order, then start (only when
+        one is added: *found* is in that order already). A signal's words are looked up until
+        one is missing, by a loop (a list of them all and all() are generic calls for mypyc)."""
+        added = False
         for li, (tid, signal, count, window) in enumerate(self._loose):
-            places = [loose_at.get((li, k)) for k in range(count)]
-            if all(places):
-                hit = _window_hit(places, window)  # type: ignore[arg-type]
+            places: list[list[tuple[int, int, int]]] = []
+            for k in range(count):
+                occ = loose_at.get((li, k))
+                if occ is None:
+                    break
+                places.append(occ)
+            if len(places) == count:
+                hit = _window_hit(places, window)
                 if hit is not None:
                     found.append((tid, signal, hit[0], hit[1]))
-        found.sort(key=lambda h: (self._order[h[0]], h[2]))
+                    added = True
+        if added:
+            order = self._order
+            found.sort(key=lambda h: (order[h[0]], h[2]))
 
     def themes_of(self, text: str) -> dict[str, list[str]]:
         """{theme id: [signals as written]} for *text*, in theme-file order."""
