@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gpreader.corpus.collection import Corpus as Corpus  # in a module of its own (see there)
 
@@ -106,6 +107,7 @@ class _QuoteFields:
 
 
 _TEXT = _QuoteFields.text  # the slot that holds a quote's own copy of its text
+_OWN_TEXT = _TEXT.__get__  # bound once: reading the slot, not a new method-wrapper a read
 
 
 class Quote(_QuoteFields):
@@ -126,12 +128,16 @@ class Quote(_QuoteFields):
 
     @property
     def text(self) -> str:
-        own = _TEXT.__get__(self)
+        own = _OWN_TEXT(self)
         return self._within[self.start : self.end] if own is None else own
 
-    @text.setter
-    def text(self, value: str) -> None:
-        _TEXT.__set__(self, value)
+    if TYPE_CHECKING:
+
+        @text.setter
+        def text(self, value: str) -> None: ...
+
+    else:  # set by the slot's own setter, called from C: no Python frame for each quote made
+        text = text.setter(_TEXT.__set__)
 
     def share_text(self, paragraph: str) -> None:
         """Read ``text`` from *paragraph* from now on, if it is ``paragraph[start:end]``."""
