@@ -261,8 +261,13 @@ class _Unwritten(Exception):
     """A value ``_write`` leaves to the json module: a float, a tuple, a subclass, a key not text."""
 
 
-# the bytes below 0x20: JSON escapes those characters, and no other character's UTF-8 has them
-_CONTROL_BYTES = [bytes([b]) for b in range(0x20)]
+# the bytes below 0x20: JSON escapes those characters, and no other character's UTF-8 has them;
+# the table maps each of them to 0 and every other byte to 1 (one pass finds any of them)
+_CONTROL_TABLE = bytes(0 if b < 0x20 else 1 for b in range(256))
+
+# str(n) of the small ints a row is mostly made of (places in paragraphs, indexes, counts),
+# made once: a list lookup where str() makes a new string for each
+_INT_TEXT: list[str] = [str(n) for n in range(2048)]
 
 
 def _row_json(row: list) -> bytes:
@@ -277,9 +282,8 @@ def _row_json(row: list) -> bytes:
     except _Unwritten:
         return _ROW_JSON.encode(row).encode("utf-8", "surrogatepass")
     data = "".join(out).encode("utf-8", "surrogatepass")
-    for control in _CONTROL_BYTES:  # each a memchr; almost never found
-        if control in data:  # written raw, where JSON escapes it
-            return _ROW_JSON.encode(row).encode("utf-8", "surrogatepass")
+    if b"\x00" in data.translate(_CONTROL_TABLE):  # a control character, written raw, where JSON escapes it
+        return _ROW_JSON.encode(row).encode("utf-8", "surrogatepass")
     return data
 
 
@@ -291,7 +295,11 @@ def _write(value: object, out: list[str]) -> None:
     if type(value) is str:
         out.append(_quoted(value))
     elif type(value) is int:
-        out.append(str(value))  # int.__repr__, as the encoder writes an int
+        n: int = value
+        if 0 <= n < 2048:
+            out.append(_INT_TEXT[n])  # str(n), made once
+        else:
+            out.append(str(n))  # int.__repr__, as the encoder writes an int
     elif type(value) is list:
         if not value:
             out.append("[]")
