@@ -15,7 +15,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement
 from gpreader.corpus.proposals import attach_plan, plan_data
@@ -49,6 +51,9 @@ class _Flat:
         self.names = [name for name in types if name not in given]
         self.texts = {name for name in self.names if "str" in types[name]}
         self.width = len(self.names)
+        self.is_text = [name in self.texts for name in self.names]  # by place, for encode
+        # every field of an item in one call, a tuple (attrgetter of one name gives the value)
+        self.fields: Any = attrgetter(*self.names) if self.width > 1 else (lambda item: (getattr(item, self.names[0]),))
         pos = {n: i for i, n in enumerate(self.names)}
         args = []
         for f in dataclasses.fields(cls):
@@ -68,20 +73,23 @@ class _Flat:
         """*items* as the flat run of scalars; each text field an index into *table* (which
         this extends: a text's index is its place in the table), or -1 for None."""
         out: list = []
+        fields = self.fields
+        is_text = self.is_text
         for item in items:
-            for name in self.names:
-                value = getattr(item, name)
-                if name in self.texts:
+            values: tuple = fields(item)
+            for i, value in enumerate(values):
+                kind = type(value)
+                if is_text[i]:
                     if value is None:
                         out.append(-1)
-                    elif type(value) is not str:
-                        raise CodecError(f"{self.cls.__name__}.{name} is not text")
+                    elif kind is not str:
+                        raise CodecError(f"{self.cls.__name__}.{self.names[i]} is not text")
                     else:
                         out.append(table.setdefault(value, len(table)))
-                elif value is None or type(value) in (int, float, bool):
+                elif value is None or kind is int or kind is float or kind is bool:
                     out.append(value)
                 else:
-                    raise CodecError(f"{self.cls.__name__}.{name} is not a number")
+                    raise CodecError(f"{self.cls.__name__}.{self.names[i]} is not a number")
         return out
 
 
