@@ -235,9 +235,12 @@ class _Word:
     gap: str | None  # before this word: None (first), " " (a space, or nothing when joined), or a literal
 
     def matches(self, token: str) -> bool:
+        """*token* begins with the stem (star), or is it, its plural in -s or -es (the tail
+        after the stem compared, no stem + "s" made for each word looked at)."""
+        stem = self.stem
         if self.star:
-            return token.startswith(self.stem)
-        return token == self.stem or token == self.stem + "s" or token == self.stem + "es"
+            return token.startswith(stem)
+        return token.startswith(stem) and token[len(stem) :] in ("", "s", "es")
 
 
 # a signal's variant that may start at a word, and whose it is (see ThemeMatcher.__init__)
@@ -429,16 +432,17 @@ def _match_end(norm: str, words: list[str], i: int, at: int, variant: tuple[_Wor
         if j >= len(words):
             return -1
         word = variant[k]
-        start = norm.find(words[j], end)
+        token = words[j]
+        if not word.matches(token):  # the cheapest test first: it mostly fails
+            return -1
+        start = norm.find(token, end)
         gap = norm[end:start]  # never empty: tokens are maximal
         if word.gap == " ":
             if not gap.isspace():
                 return -1
         elif gap != word.gap:
             return -1
-        if not word.matches(words[j]):
-            return -1
-        end = start + len(words[j])
+        end = start + len(token)
     return end
 
 
