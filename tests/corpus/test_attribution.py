@@ -388,6 +388,18 @@ def test_the_organisation_scan_from_its_window_finds_what_it_finds_from_the_star
     ]
 
 
+@given(prose(SCAN_WORDS + ["(NHS", "(the", "x-NHS", "GP", "The", "the\u00a0", "bathe", "_the", "\u2003"], 24), st.integers(0, 40))
+@settings(max_examples=600, deadline=None)
+def test_the_organisation_scan_by_its_capitals_finds_what_org_scan_finds(text, pos):
+    """_org_scan (ORG_SCAN_CAPITAL, each match taken back over a "the" before it) gives
+    ORG_SCAN's matches, from the start and from any position."""
+    from gpreader.corpus import attribution
+
+    pos = min(pos, len(text))
+    assert attribution._org_scan(text, pos) == [m.span() for m in attribution.ORG_SCAN.finditer(text, pos)]
+    assert attribution._org_scan(text, 0) == [m.span() for m in attribution.ORG_SCAN.finditer(text)]
+
+
 LOWER_SCAN_WORDS = ["the", "report", "reports", "plan", "explained", "review", "strategy", "paper", "framework", "study",
                     "studying", "survey", "stocktake", "_report", "report_", "report2", "reporté", "\u00a0report", "Report",
                     "Fund", "Government", "NHS", "Dr", "Anna", "Annual", "College", "of", "for", "t", "é", "É", "x"]

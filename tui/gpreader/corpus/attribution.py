@@ -1005,11 +1005,15 @@ NAME_SCAN = re.compile(
     r"(?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD + r"|(?<=\b[A-Z])[a-z]+(?:\s+" + _NAME_WORD + r"){1,2})"
     r"(?!" + LONGER_PROPER_NOUN.pattern + ")"
 )
-ORG_SCAN = re.compile(
-    r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))(?:[\w’'&]*\s+(?:[A-Z][\w’'&]*\s+){0,3}(?:" + _ORG_LAST + r")"
+_ORG_AFTER_CAPITAL = (
+    r"(?:[\w’'&]*\s+(?:[A-Z][\w’'&]*\s+){0,3}(?:" + _ORG_LAST + r")"
     r"|[A-Z]+s?|(?:" + _after_capital(ORG_WORDS_TITLED) + ")" + _ORG_GOES_ON
     + r"|epartment of Health(?<=Department of Health)(?: and Social Care)?|overnment(?<=Government))\b"
 )
+ORG_SCAN = re.compile(r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))" + _ORG_AFTER_CAPITAL)
+# ORG_SCAN's matches that open on their capital (the "the" before it looked at by _org_scan):
+# a pattern that opens on [tA-Z] is tried at every "t" of the text, most of them in words
+ORG_SCAN_CAPITAL = re.compile(r"[A-Z](?<=\b[A-Z])" + _ORG_AFTER_CAPITAL)
 DOCUMENT_SCAN = re.compile(
     r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))[\w’'\-]+\s+(?:" + _NAME_WORD + r"\s+){0,2}(?:" + "|".join(DOCUMENT_KINDS) + r")\b"
 )
@@ -1055,6 +1059,24 @@ def _org_window(sentence: str, head: int) -> int:
     read the characters before it all the same)."""
     runs = sentence[:head].rsplit(None, 5)
     return len(runs[0]) if len(runs) == 6 else 0
+
+
+def _org_scan(sentence: str, pos: int) -> list[tuple[int, int]]:
+    """The spans of ``ORG_SCAN.finditer(sentence, pos)``, by ORG_SCAN_CAPITAL, each match
+    taken back over a "the" and whitespace before it (at a word's start, from *pos* on) as
+    ORG_SCAN opens there: a match from "the" is "the", whitespace, then the match from the
+    capital after them (no other "the" or capital between), and no match ends inside a "the"
+    at a word's start (each ends at \\b after a word character); a test compares the two."""
+    found: list[tuple[int, int]] = []
+    for m in ORG_SCAN_CAPITAL.finditer(sentence, pos):
+        start = m.start()
+        j = start
+        while j > pos and sentence[j - 1].isspace():
+            j -= 1
+        if j < start and j - 3 >= pos and sentence[j - 3 : j] == "the" and (j == 3 or not _word_char(sentence[j - 4])):
+            start = j - 3
+        found.append((start, m.end()))
+    return found
 
 
 def _named_in(sentence: str) -> tuple[Ref, ...]:
@@ -1116,7 +1138,7 @@ def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[
                 found.append(ref)
     head = ORG_HEAD.match(sentence) if at_start else ORG_HEAD.search(sentence)
     if head is not None:
-        for m in ORG_SCAN.finditer(sentence, _org_window(sentence, head.start())):
-            ref = classify_shared(m.group(0))
+        for start, end in _org_scan(sentence, _org_window(sentence, head.start())):
+            ref = classify_shared(sentence[start:end])
             if ref is not None and ref.kind == "organisation":
                 found.append(ref)
