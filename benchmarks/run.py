@@ -237,19 +237,10 @@ def _paint_instructions(folder: Path, env: dict, results: dict, key: str) -> Non
     """Figure 1 counted in instructions, start to the first frame, under valgrind (when it is
     installed): the same count run after run, on a busy machine too, where the seconds of
     figure 1 wander by a tenth. Not the figure (that is time), a steady view of it."""
-    if shutil.which("valgrind") is None:
+    quiet = {**env, "GPREADER_BENCH_STOP_AT_READY": "1"}
+    counts = [_instructions(["-c", script, str(folder)], quiet) for script in (BARE_APP, GPREADER_APP.replace("PILOT", "None"))]
+    if None in counts:
         return
-    quiet = {**env, "GPREADER_BENCH_STOP_AT_READY": "1", "PYTHONHASHSEED": "0"}
-    counts = []
-    for script in (BARE_APP, GPREADER_APP.replace("PILOT", "None")):
-        out = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", script, str(folder)],
-            env=quiet, capture_output=True, text=True, cwd=REPO,
-        )
-        found = re.search(r"Collected : (\d+)", out.stderr)
-        if found is None:
-            return
-        counts.append(int(found.group(1)))
     results[f"{key}_bare_instructions"], results[f"{key}_instructions"] = counts
     results[f"{key}_instructions_ratio"] = counts[1] / counts[0]
 
@@ -268,18 +259,25 @@ def _cold_instructions(folder: Path, env: dict, results: dict) -> None:
     COUNTED_ARTICLES of the folder in one process, less the same on its first 20 (start-up,
     imports), per article. The same count run after run, where the seconds of figure 3 follow
     the machine's speed (9.5 to 18.6 s for the same code on 3 Dec)."""
-    if shutil.which("valgrind") is None:
+    script = str(Path(__file__).resolve())
+    counts = [_instructions([script, "--child", "parse", "--folder", str(folder), "--repeat", str(n)], env)
+              for n in (20, 20 + COUNTED_ARTICLES)]
+    if None in counts:
         return
-    counts = []
-    for n in (20, 20 + COUNTED_ARTICLES):
-        cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
-               str(Path(__file__).resolve()), "--child", "parse", "--folder", str(folder), "--repeat", str(n)]
-        out = subprocess.run(cmd, env={**env, "PYTHONHASHSEED": "0"}, capture_output=True, text=True, cwd=REPO)
-        found = re.search(r"Collected : (\d+)", out.stderr)
-        if out.returncode != 0 or found is None:
-            return
-        counts.append(int(found.group(1)))
     results["cold_instructions_per_article"] = (counts[1] - counts[0]) / COUNTED_ARTICLES
+
+
+def _instructions(args: list[str], env: dict) -> int | None:
+    """Instructions the interpreter runs for *args* under valgrind's callgrind
+    (``PYTHONHASHSEED=0``); None without valgrind, or if *args* failed."""
+    if shutil.which("valgrind") is None:
+        return None
+    out = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *args],
+        env={**env, "PYTHONHASHSEED": "0"}, capture_output=True, text=True, cwd=REPO,
+    )
+    found = re.search(r"Collected : (\d+)", out.stderr)
+    return int(found.group(1)) if found is not None and out.returncode == 0 else None
 
 
 def _reference_workload() -> int:

@@ -389,8 +389,7 @@ class ArticleSpeakers:
             return self._person(ref)
         if ref.kind in ("organisation", "document"):
             for p in self.people:
-                # (same_org of equal names is True: the call, through its cache, spared)
-                if p.kind == ref.kind and (p.name == ref.name or same_org(p.name, ref.name)):
+                if p.kind == ref.kind and same_org(p.name, ref.name):
                     if len(ref.name) > len(p.name) and ref.kind == "organisation" and " " in ref.name:
                         p.name = ref.name
                     return p
