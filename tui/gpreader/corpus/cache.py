@@ -2,8 +2,9 @@
 
 One row per article file, keyed by its absolute path and checked against the file's
 SHA-256 (and size and modification time), its catalog facts and the engine's fingerprint
-(``version.engine_fingerprint``). Rows are JSON with a CRC-32, never pickle: a damaged or
-hostile cache can only fail to decode, and a row that fails to decode is parsed afresh. Speakers are not
+(``version.engine_fingerprint``). Rows are plain data written with ``marshal``, with a
+CRC-32, never pickle (``cache_codec``): a damaged row fails its checksum, one of the wrong
+shape fails to decode, and a row that fails either way is parsed afresh. Speakers are not
 cached: ``build_speakers`` over the cached articles is cheap.
 
 Rows are made by ``cache_codec``. Every failure here is ``CacheUnavailable`` (or ``sqlite3.Error`` during use), which the
@@ -175,7 +176,7 @@ class IndexCache:
         return {from_db(row[0]): CachedFile(*row[1:]) for row in cur if row[5] == self.engine}
 
     def data(self, folder: Path | str, paths: set[str]) -> Iterator[tuple[str, bytes | None]]:
-        """(path, JSON) of the wanted *paths* under *folder*, streamed in path order; the JSON
+        """(path, row) of the wanted *paths* under *folder*, streamed in path order; the row
         is None when its checksum shows it damaged."""
         cur = self._conn.execute("SELECT path, crc, data FROM articles WHERE folder = ? ORDER BY path", (to_db(str(folder)),))
         for stored, crc, data in cur:
@@ -184,7 +185,7 @@ class IndexCache:
                 yield path, data if isinstance(data, bytes) and checksum(data) == crc else None
 
     def catalog(self, folder: Path | str, sha256: str) -> bytes | None:
-        """The parsed catalog of *folder* (JSON) if it was cached for content *sha256*."""
+        """The parsed catalog of *folder* (its JSON) if it was cached for content *sha256*."""
         row = self._conn.execute(
             "SELECT sha256, engine, crc, data FROM catalogs WHERE folder = ?", (to_db(str(folder)),)
         ).fetchone()
@@ -284,7 +285,7 @@ def now_ns() -> int:
 
 
 def checksum(data: bytes) -> int:
-    """CRC-32 of a row's JSON: a flipped byte in the file is a miss, not a wrong article."""
+    """CRC-32 of a row: a flipped byte in the file is a miss, not a wrong article."""
     return zlib.crc32(data)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import marshal
 import multiprocessing
 import os
 import re
@@ -25,7 +24,7 @@ from typing import Callable, Iterator
 
 from gpreader.corpus.cache import CachedFile, CacheSession, Entry, IndexCache, meta_key, now_ns
 from gpreader.corpus.cache_codec import (
-    CodecError, article_of_row, decode_article, decode_catalog, encode_article_row, encode_catalog,
+    CodecError, decode_article, decode_catalog, encode_article, encode_catalog,
 )
 from gpreader.corpus.catalog import CATALOG_NAME, MAX_CATALOG_BYTES, read_catalog, split_front_matter, validate_fields
 from gpreader.corpus.clean import clean_article
@@ -184,12 +183,10 @@ class _Parsed:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     entry: Entry | None = None  # its cache row, when caching
-    row: bytes | None = None  # a worker's: that row as data, marshalled (``_parse_job``)
 
 
-def _parse_file(path: Path, meta: dict, for_cache: bool, send_row: bool = False) -> _Parsed:
-    """Read, clean and find the quotes of one file (in this process or a worker); *send_row*:
-    keep its cache row as data too (``_Parsed.row``)."""
+def _parse_file(path: Path, meta: dict, for_cache: bool) -> _Parsed:
+    """Read, clean and find the quotes of one file (in this process or a worker)."""
     stat = digest = data = None
     if for_cache:
         stat, digest, data = _stat_hash_and_bytes(path)
@@ -209,38 +206,30 @@ def _parse_file(path: Path, meta: dict, for_cache: bool, send_row: bool = False)
     result = _Parsed(article, warnings)
     if stat is not None and digest is not None:
         try:
-            data, row = encode_article_row(article, warnings)
+            row = encode_article(article, warnings)
         except CodecError:  # cannot be cached exactly: parsed afresh next time too
             return result
-        result.entry = Entry(str(path.absolute()), stat[0], stat[1], stat[2], digest, meta_key(meta), data)
-        if send_row:
-            result.row = marshal.dumps(row)
+        result.entry = Entry(str(path.absolute()), stat[0], stat[1], stat[2], digest, meta_key(meta), row)
     return result
 
 
 def _parse_job(job: tuple[Path, dict, bool]) -> _Parsed:
     """``_parse_file`` in a worker process. An article with a cache row is sent as that row
-    alone (``_Parsed.article`` None), less than half the bytes of the row and the article
-    pickled beside it; the parent reads it back as a warm open does (``_from_row``), names
-    and kinds shared between articles, not a copy of each per article (25 MB less at the
-    peak on 10,000). The row goes twice: its JSON, to store, and as data (marshalled), which
-    the parent reads back in a third of the instructions the JSON takes to parse."""
-    result = _parse_file(*job, send_row=True)
+    alone (``_Parsed.article`` None), the bytes the parent stores, less than half the bytes
+    of the row and the article pickled beside it; the parent reads it back as a warm open
+    does (``_from_row``), names and kinds shared between articles, not a copy of each per
+    article (25 MB less at the peak on 10,000)."""
+    result = _parse_file(*job)
     if result.entry is not None:
         result.article = None
     return result
 
 
 def _from_row(result: _Parsed, path: Path) -> _Parsed:
-    """A worker's result with its article back (read from its cache row, see ``_parse_job``):
-    from the row as data, which the worker decoded to an article equal to the one it parsed
-    (``encode_article_row``), else from the row's JSON, as a warm open reads it."""
+    """A worker's result with its article back, read from its cache row (see ``_parse_job``),
+    which the worker decoded to an article equal to the one it parsed (``encode_article``)."""
     if result.article is None and result.entry is not None:
-        if result.row is not None:
-            result.article, _warnings = article_of_row(marshal.loads(result.row), path)
-        else:
-            result.article, _warnings = decode_article(result.entry.data, path)  # decodes: checked in the worker
-    result.row = None
+        result.article, _warnings = decode_article(result.entry.data, path)
     return result
 
 
@@ -433,7 +422,7 @@ def _store(session: CacheSession, batch: list[Entry], result: _Parsed | None) ->
     if result is not None and result.entry is not None:
         if session.enabled:
             batch.append(result.entry)
-        result.entry = None  # the JSON is not kept once written
+        result.entry = None  # the row is not kept once written
     if batch and (result is None or len(batch) >= STORE_BATCH):
         session.store(batch)
         return []
