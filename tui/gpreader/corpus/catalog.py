@@ -36,6 +36,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 from gpreader.corpus.model import PRECISIONS, LoadProblem, PubDate
+from gpreader.corpus.plain_toml import load_toml
 
 CATALOG_NAME = "catalog.toml"
 MAX_CATALOG_BYTES = 5 * 1024 * 1024
@@ -67,7 +68,7 @@ def read_catalog(folder: Path | str) -> tuple[dict[str, dict], list[LoadProblem]
     except OSError as exc:
         return {}, [problem(f"cannot read: {exc.strerror or exc}; ignored")]
     try:
-        doc = tomllib.loads(data.decode("utf-8-sig"))
+        doc = load_toml(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return {}, [problem("not UTF-8 text; catalog ignored")]
     except tomllib.TOMLDecodeError as exc:
