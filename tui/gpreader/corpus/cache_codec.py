@@ -12,9 +12,12 @@ Article, Speaker, Role and PubDate are written by a generic walk over the datacl
 fields, so a field added to the model is stored too, and every article is decoded again as
 it is encoded: one that would not come back equal is not cached at all (``CodecError``).
 
-Never pickle, which runs code named in its data: ``marshal`` only builds values, a row of
-the wrong shape fails to decode (``article_of_row`` raises), and a damaged one fails its
-CRC-32 before it is read (``cache.py``). Its format belongs to the Python that wrote it:
+Never pickle, which runs code named in its data: ``marshal`` only builds values (from
+Python 3.13 it is told to refuse code objects too), a row of the wrong shape fails to
+decode (``article_of_row`` raises), and a damaged one fails its CRC-32 before it is read
+(``cache.py``). marshal is not hardened against rows crafted to crash it: the cache is the
+user's own file, in the user's cache folder, and whoever can write it can write the
+user's other files too. Its format belongs to the Python that wrote it:
 the engine's fingerprint (``version.py``) names Python's version, so another Python
 rebuilds the cache rather than read it.
 """
@@ -272,10 +275,20 @@ def _slice(pars: list[str], q: Quote) -> str | None:
         return None
 
 
+if sys.version_info >= (3, 13):
+
+    def _loads(data: bytes) -> Any:
+        """A row's values; never a code object (marshal can make them; a row has none)."""
+        return marshal.loads(data, allow_code=False)
+
+else:
+    _loads = marshal.loads
+
+
 def decode_article(data: bytes, path: Path) -> tuple[Article, list[str]]:
     """The article (with ``path``; its id is the file's stem) and warnings of a row's bytes.
     Raises ValueError, EOFError, TypeError, KeyError or IndexError if the row is damaged."""
-    return article_of_row(marshal.loads(data), path)
+    return article_of_row(_loads(data), path)
 
 
 def article_of_row(row, path: Path) -> tuple[Article, list[str]]:
