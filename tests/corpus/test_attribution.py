@@ -388,6 +388,18 @@ def test_the_organisation_scan_from_its_window_finds_what_it_finds_from_the_star
     ]
 
 
+@given(prose(SCAN_WORDS + ["said", "chair", "x" * 21, "A" + "b" * 20, "a" * 20, "\n"]), st.integers(0, 40), st.integers(0, 60))
+@settings(max_examples=300, deadline=None)
+def test_the_words_before_a_name_are_found_as_by_the_plain_pattern(text, pos, end):
+    """NAME_PRE (possessive repeats) finds what its plain form finds, in any window."""
+    from gpreader.corpus import attribution
+
+    plain = re.compile(r"(?:\b(?:[A-Z][A-Za-z]{1,20}|[a-z]{1,20})\s+){1,4}$")
+    mine = attribution.NAME_PRE.search(text, pos, end)
+    theirs = plain.search(text, pos, end)
+    assert (mine.span() if mine else None) == (theirs.span() if theirs else None)
+
+
 @given(prose(SCAN_WORDS + ["(NHS", "(the", "x-NHS", "GP", "The", "the\u00a0", "bathe", "_the", "\u2003"], 24), st.integers(0, 40))
 @settings(max_examples=600, deadline=None)
 def test_the_organisation_scan_by_its_capitals_finds_what_org_scan_finds(text, pos):

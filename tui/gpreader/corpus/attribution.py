@@ -953,7 +953,10 @@ NAME_CORE = re.compile(
 )
 # after a name-like run of capitalised words, another one (not an acronym: "Jeremy Hunt MP")
 LONGER_PROPER_NOUN = re.compile(r"\s+[A-Z][a-z]")
-NAME_PRE = re.compile(r"(?:\b(?:[A-Z][A-Za-z]{1,20}|[a-z]{1,20})\s+){1,4}$")
+# up to four words before a name, each word's letters and the whitespace after it taken
+# possessively: letters cannot give back a space for \s+, nor a space a letter or the end
+# for what follows (the same matches as the plain form with {1,20} and \s+: a test)
+NAME_PRE = re.compile(r"(?:\b(?:[A-Z][A-Za-z]{1,20}+|[a-z]{1,20}+)\s++){1,4}$")
 NAME_APPOSITION = re.compile(
     r",\s+(?:a |an |the |who |chair|head|chief|president|director|deputy|national|former|lead)[^,]{2,120},"
 )
@@ -992,6 +995,10 @@ def _after_capital(words: tuple[str, ...]) -> str:
     return "|".join(f"{w[1:]}(?<={w})" for w in words)
 
 
+# A word of a name and the whitespace after it, its letters taken possessively (no giving
+# back: whitespace is none of them, so \s+ could match after no shorter run): on a failed
+# match the regex engine does not go back over the word a character at a time.
+_NAME_WORD_SPACED = r"[A-Z][\w’'\-]++\s+"
 # NAME_CORE's and ORG_MENTION's matches by one finditer each of a pattern that opens on a
 # character class, so that the regex engine skips to the capitals (and "t"): ORG_MENTION
 # itself is tried at every position, and NAME_CORE was tried from a Python loop at each
@@ -1009,11 +1016,13 @@ def _after_capital(words: tuple[str, ...]) -> str:
 # - DOCUMENT_SCAN: DOCUMENT_MENTION's matches, which open as ORG_MENTION's do.
 NAME_SCAN = re.compile(
     r"[A-Z](?=[a-z]+\s+[A-Z])(?>(?:" + _after_capital(NAME_TITLES) + r")\s+(?:(?:" + "|".join(NAME_TITLES) + r")\s+)*"
-    r"(?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD + r"|(?<=\b[A-Z])[a-z]+(?:\s+" + _NAME_WORD + r"){1,2})"
+    r"(?:" + _NAME_WORD_SPACED + r"){0,2}" + _NAME_WORD + r"|(?<=\b[A-Z])[a-z]+(?:\s+" + _NAME_WORD + r"){1,2})"
     r"(?!" + LONGER_PROPER_NOUN.pattern + ")"
 )
+# (each word before the last, and the whitespace after it, taken possessively as in
+# _NAME_WORD_SPACED: the regex engine does not go back over its letters for \s+)
 _ORG_AFTER_CAPITAL = (
-    r"(?:[\w’'&]*\s+(?:[A-Z][\w’'&]*\s+){0,3}(?:" + _ORG_LAST + r")"
+    r"(?:[\w’'&]*+\s+(?:[A-Z][\w’'&]*+\s+){0,3}(?:" + _ORG_LAST + r")"
     r"|[A-Z]+s?|(?:" + _after_capital(ORG_WORDS_TITLED) + ")" + _ORG_GOES_ON
     + r"|epartment of Health(?<=Department of Health)(?: and Social Care)?|overnment(?<=Government))\b"
 )
@@ -1022,7 +1031,7 @@ ORG_SCAN = re.compile(r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))" + _ORG_AFTE
 # a pattern that opens on [tA-Z] is tried at every "t" of the text, most of them in words
 ORG_SCAN_CAPITAL = re.compile(r"[A-Z](?<=\b[A-Z])" + _ORG_AFTER_CAPITAL)
 DOCUMENT_SCAN = re.compile(
-    r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))[\w’'\-]+\s+(?:" + _NAME_WORD + r"\s+){0,2}(?:" + "|".join(DOCUMENT_KINDS) + r")\b"
+    r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))[\w’'\-]++\s+(?:" + _NAME_WORD_SPACED + r"){0,2}(?:" + "|".join(DOCUMENT_KINDS) + r")\b"
 )
 
 
