@@ -649,3 +649,21 @@ def test_the_quote_and_statement_fields_are_in_the_order_extract_quotes_passes_t
         "in_comments", "role_mention",
     ]
     assert [f.name for f in dataclasses.fields(Statement)] == ["paragraph", "start", "end", "speaker"]
+
+
+CLOSING_WORDS = ["Dr", "Smith", "said", "added", "he", ",", ":", "x", "xxxx", "Mr", "A", "the", "RCGP", "?", "!", ".",
+                 "\n", "\u2003", "\u00a0", ": ", ",\n", "a" * 40, "É"]
+
+
+@given(prose(CLOSING_WORDS, 24))
+@settings(max_examples=400, deadline=None)
+def test_the_closing_clause_and_name_colon_are_found_as_by_search(text):
+    """_closing_clause (CLOSING_CLAUSE at the last comma) and _name_colon (NAME_COLON only on
+    text ending on a colon) find what a search of the whole text finds."""
+    from gpreader.corpus import attribution
+
+    def span(m):
+        return (m.span(), m.groups()) if m is not None else None
+
+    assert span(attribution._closing_clause(text)) == span(attribution.CLOSING_CLAUSE.search(text))
+    assert span(attribution._name_colon(text)) == span(attribution.NAME_COLON.search(text))

@@ -170,7 +170,28 @@ STANDFIRST_ROLE = re.compile(
 )
 NEXT_SENTENCE = re.compile(r"\s*[A-Z]")
 CLOSING_CLAUSE = re.compile(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$")  # "…, Dr Bewick added."
+
+
+def _closing_clause(tail: str) -> re.Match | None:
+    """``CLOSING_CLAUSE.search(tail)``, tried at the last comma alone: nothing after a match's
+    comma can be a comma (its clause is [^,], then whitespace, an end mark, whitespace), so
+    no other comma can open one, and search would try the lazy clause at each of them."""
+    at = tail.rfind(",")
+    return CLOSING_CLAUSE.match(tail, at) if at >= 0 else None
+
+
 NAME_COLON = re.compile(r"(?:^|[.!?]\s+)([A-Z][^.!?:]{1,60}):\s*$")  # "Dr Smith: ‘…"
+
+
+def _name_colon(before: str) -> re.Match | None:
+    """``NAME_COLON.search(before)``, the regex run only on text that ends on a colon and
+    whitespace, as every match does (``:\\s*$``; rstrip strips what \\s matches). NAME_COLON
+    opens on a choice (``^`` or an end mark), so search tries it at every position."""
+    if not before.rstrip().endswith(":"):
+        return None
+    return NAME_COLON.search(before)
+
+
 ACCORDING_TO = re.compile(r"[Aa](?<=\b[Aa])(?i:ccording to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)")
 SPOKESPERSON = re.compile(r"\b(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|source|official)\s*(?:for|at|from)?\s*")
 REPORT_WORDS = ("report", "research", "study", "survey", "analysis")
@@ -663,7 +684,7 @@ class Attributor:
                     return Attributed(who, words, ref.text if ref.kind == "role" else None)
         # 2. a reporting clause closing the sentence
         tail = masked[close + 1 : b][-300:] if span.close_at is not None else ""
-        m = CLOSING_CLAUSE.search(tail)
+        m = _closing_clause(tail)
         if m and "x" * 3 not in m.group(1):
             ref, words = _reporting_after(", " + m.group(1))
             if ref is not None and ref.kind == "role":
@@ -686,7 +707,7 @@ class Attributor:
                 if who is not None:
                     return Attributed(who, f"{ref.text} {before[vstart:vend]}".strip())
         # 3b. a name and a colon: "Dr Smith: ‘We are ready.’"
-        m = NAME_COLON.search(before)
+        m = _name_colon(before)
         if m and "x" * 4 not in m.group(1):
             ref = classify(m.group(1))
             if ref is not None and ref.kind in ("person", "organisation"):
@@ -1006,7 +1027,8 @@ _NAME_WORD_SPACED = r"[A-Z][\w’'\-]++\s+"
 # goes on with the rest of the plain pattern's branches in their order, a look-behind
 # telling which capital it read. The same matches (hypothesis tests compare them):
 # - NAME_SCAN: at a capital followed by lower-case letters, a space and a capital (where a
-#   NAME_CORE match can begin: "Dr S", "Anna S"; checked first, as most capitals fail it),
+#   NAME_CORE match can begin: "Dr S", "Anna S"; checked first, as most capitals fail it;
+#   its letters and spaces taken possessively: a letter is no space, a space no capital),
 #   NAME_CORE's match, taken whole as NAME_CORE.match gives it (an atomic group), and
 #   passed over when LONGER_PROPER_NOUN follows it: not a run of capitals that goes on
 #   ("the Additional Roles Reimbursement Scheme"), the words inside it tried again
@@ -1015,8 +1037,8 @@ _NAME_WORD_SPACED = r"[A-Z][\w’'\-]++\s+"
 #   before the last, or none (the last word then read on from after its capital).
 # - DOCUMENT_SCAN: DOCUMENT_MENTION's matches, which open as ORG_MENTION's do.
 NAME_SCAN = re.compile(
-    r"[A-Z](?=[a-z]+\s+[A-Z])(?>(?:" + _after_capital(NAME_TITLES) + r")\s+(?:(?:" + "|".join(NAME_TITLES) + r")\s+)*"
-    r"(?:" + _NAME_WORD_SPACED + r"){0,2}" + _NAME_WORD + r"|(?<=\b[A-Z])[a-z]+(?:\s+" + _NAME_WORD + r"){1,2})"
+    r"[A-Z](?=[a-z]++\s++[A-Z])(?>(?:" + _after_capital(NAME_TITLES) + r")\s+(?:(?:" + "|".join(NAME_TITLES) + r")\s+)*"
+    r"(?:" + _NAME_WORD_SPACED + r"){0,2}" + _NAME_WORD + r"|(?<=\b[A-Z])[a-z]++(?:\s+" + _NAME_WORD + r"){1,2})"
     r"(?!" + LONGER_PROPER_NOUN.pattern + ")"
 )
 # (each word before the last, and the whitespace after it, taken possessively as in
