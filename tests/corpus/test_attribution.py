@@ -667,3 +667,18 @@ def test_the_closing_clause_and_name_colon_are_found_as_by_search(text):
 
     assert span(attribution._closing_clause(text)) == span(attribution.CLOSING_CLAUSE.search(text))
     assert span(attribution._name_colon(text)) == span(attribution.NAME_COLON.search(text))
+
+
+def test_clause_linker_opens_only_on_the_characters_last_clause_lets_it_try():
+    """Every character that CLAUSE_LINKER (IGNORECASE) can open on is in CLAUSE_LINKER_FIRST,
+    and each of those opens one of its words (every character tried)."""
+    from gpreader.corpus import attribution
+
+    heads = re.compile("(?i:[" + "".join(w[0] for w in ("but", "and", "so", "yet", "however", "meanwhile", "also", "then")) + "])")
+    assert attribution.CLAUSE_LINKER.pattern.startswith("^(?:but|and|so|yet|however|meanwhile|also|then)")
+    opening = {chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and heads.match(chr(c))}
+    assert opening == set(attribution.CLAUSE_LINKER_FIRST)
+    for ch in opening:
+        word = {"b": "but", "a": "and", "s": "so", "y": "yet", "h": "however", "m": "meanwhile", "t": "then"}
+        rest = word[ch.lower() if ch != "ſ" else "s"][1:]
+        assert attribution.CLAUSE_LINKER.match(ch + rest + " x")

@@ -959,10 +959,18 @@ CLAUSE_BREAK = re.compile(
 CLAUSE_LINKER = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|then)\s+", re.I)
 
 
+# every character CLAUSE_LINKER (IGNORECASE) can open on: its words' first letters, their
+# capitals, and "ſ", which IGNORECASE takes for "s" (a test tries every character)
+CLAUSE_LINKER_FIRST = "bBaAsSſyYhHmMtT"
+
+
 def _last_clause(text: str) -> str:
+    """The last clause of *text*, without a linking word that opens it. CLAUSE_LINKER.sub is
+    made only on a clause that opens on a character it can open on (most open on a name)."""
     parts = CLAUSE_BREAK.split(text)
     clause = parts[-1].strip() if parts else text.strip()
-    clause = CLAUSE_LINKER.sub("", clause)
+    if clause[:1] and clause[:1] in CLAUSE_LINKER_FIRST:
+        clause = CLAUSE_LINKER.sub("", clause)
     return clause
 
 
@@ -1061,14 +1069,16 @@ def _may_name_a_document(sentence: str, at_start: bool = False) -> bool:
     """``DOCUMENT_HEAD.search(sentence)`` (with *at_start*, ``DOCUMENT_HEAD.match``: for a
     sentence whose only capital is its first), the regex run only when a document word is
     there as DOCUMENT_HEAD ends: after whitespace (``\\s+``), before no word character (``\\b``).
-    Most sentences with one have it inside a word ("explained", "plans") or none at all."""
+    Most sentences with one have it inside a word ("explained", "plans") or none at all.
+    The match at the start alone is made at once: it fails within the first two words, where
+    the nine finds read the whole sentence."""
+    if at_start:
+        return DOCUMENT_HEAD.match(sentence) is not None
     for kind in DOCUMENT_KINDS:
         i = sentence.find(kind)
         while i >= 0:
             j = i + len(kind)
             if i > 0 and sentence[i - 1].isspace() and (j == len(sentence) or not _word_char(sentence[j])):
-                if at_start:
-                    return DOCUMENT_HEAD.match(sentence) is not None
                 return DOCUMENT_HEAD.search(sentence) is not None
             i = sentence.find(kind, i + 1)
     return False
@@ -1135,12 +1145,14 @@ def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
 def _named_by_scans(sentence: str) -> tuple[Ref, ...]:
     found: list[Ref] = []
     for m in NAME_SCAN.finditer(sentence):
-        pre = NAME_PRE.search(sentence, _pre_window(sentence, m.start()), m.start())
-        phrase = (pre.group(0) if pre else "") + m.group(0)
+        start = m.start()
+        name = m.group(0)  # (once: each group() call makes a new string)
+        pre = NAME_PRE.search(sentence, _pre_window(sentence, start), start)
+        phrase = pre.group(0) + name if pre else name
         # (the shared readings, as these refs are read only: a copy only to add a role)
         ref = classify_shared(phrase)
         if ref is None or ref.kind != "person" or ref.surname_only and not ref.honorific:
-            ref = classify_shared(m.group(0))
+            ref = classify_shared(name)
         if ref is None or ref.kind != "person":
             continue
         app = NAME_APPOSITION.match(sentence, m.end())
