@@ -904,9 +904,16 @@ def _subject_before(head: str) -> Ref | None:
         segments = [s for s in segments if s]
         if not segments:
             return None
-        refs = [classify(_last_clause(seg)) for seg in segments]
-        # "NHS England's national director for primary care, Dr Amanda Doyle, said"
-        at = next((i for i, r in enumerate(refs) if r is not None and r.kind == "person"), 0)
+        # "NHS England's national director for primary care, Dr Amanda Doyle, said": the
+        # segments read up to the first person (none after it is looked at)
+        refs: list[Ref | None] = []
+        at = 0
+        for i, seg in enumerate(segments):
+            seg_ref = classify(_last_clause(seg))
+            refs.append(seg_ref)
+            if seg_ref is not None and seg_ref.kind == "person":
+                at = i
+                break
         if at > 0 and (refs[0] is None or refs[0].kind != "role"):
             at = 0
         ref = refs[at]
