@@ -320,7 +320,8 @@ def test_the_outlet_someone_talks_to_is_not_a_person():
 
 
 CLAUSE_WORDS = ["Dr", "Smith", "said", "that", "which", "who", "as", "while", "because", "so", "when", "if", "although",
-                "and", "but", "the", "NHS", "England", "Fuller", "report", "plan", "reports", "review", "x", "asked", "iffy"]
+                "and", "but", "the", "NHS", "England", "Fuller", "report", "plan", "reports", "review", "x", "asked", "iffy",
+                "_that", "9so", "athat", "But", "When", "sand", "whom", "É"]
 
 
 @given(prose(CLAUSE_WORDS))
@@ -328,8 +329,7 @@ CLAUSE_WORDS = ["Dr", "Smith", "said", "that", "which", "who", "as", "while", "b
 def test_the_clause_and_document_patterns_behave_as_their_plain_forms(text):
     from gpreader.corpus import attribution
 
-    plain = re.compile(attribution.CLAUSE_BREAK.pattern.removeprefix("(?=[;:,twabsi])"))
-    assert attribution.CLAUSE_BREAK.split(text) == plain.split(text)
+    assert attribution.CLAUSE_BREAK.split(text) == attribution.CLAUSE_BREAK_PLAIN.split(text)
     assert attribution._may_name_a_document(text) == (attribution.DOCUMENT_HEAD.search(text) is not None)
 
 
@@ -386,6 +386,18 @@ def test_the_organisation_scan_from_its_window_finds_what_it_finds_from_the_star
     assert [m.span() for m in attribution.ORG_SCAN.finditer(text, window)] == [
         m.span() for m in attribution.ORG_SCAN.finditer(text)
     ]
+
+
+@given(prose(SCAN_WORDS + ["said", "chair", "x" * 21, "A" + "b" * 20, "a" * 20, "\n"]), st.integers(0, 40), st.integers(0, 60))
+@settings(max_examples=300, deadline=None)
+def test_the_words_before_a_name_are_found_as_by_the_plain_pattern(text, pos, end):
+    """NAME_PRE (possessive repeats) finds what its plain form finds, in any window."""
+    from gpreader.corpus import attribution
+
+    plain = re.compile(r"(?:\b(?:[A-Z][A-Za-z]{1,20}|[a-z]{1,20})\s+){1,4}$")
+    mine = attribution.NAME_PRE.search(text, pos, end)
+    theirs = plain.search(text, pos, end)
+    assert (mine.span() if mine else None) == (theirs.span() if theirs else None)
 
 
 @given(prose(SCAN_WORDS + ["(NHS", "(the", "x-NHS", "GP", "The", "the\u00a0", "bathe", "_the", "\u2003"], 24), st.integers(0, 40))
@@ -637,3 +649,36 @@ def test_the_quote_and_statement_fields_are_in_the_order_extract_quotes_passes_t
         "in_comments", "role_mention",
     ]
     assert [f.name for f in dataclasses.fields(Statement)] == ["paragraph", "start", "end", "speaker"]
+
+
+CLOSING_WORDS = ["Dr", "Smith", "said", "added", "he", ",", ":", "x", "xxxx", "Mr", "A", "the", "RCGP", "?", "!", ".",
+                 "\n", "\u2003", "\u00a0", ": ", ",\n", "a" * 40, "É"]
+
+
+@given(prose(CLOSING_WORDS, 24))
+@settings(max_examples=400, deadline=None)
+def test_the_closing_clause_and_name_colon_are_found_as_by_search(text):
+    """_closing_clause (CLOSING_CLAUSE at the last comma) and _name_colon (NAME_COLON only on
+    text ending on a colon) find what a search of the whole text finds."""
+    from gpreader.corpus import attribution
+
+    def span(m):
+        return (m.span(), m.groups()) if m is not None else None
+
+    assert span(attribution._closing_clause(text)) == span(attribution.CLOSING_CLAUSE.search(text))
+    assert span(attribution._name_colon(text)) == span(attribution.NAME_COLON.search(text))
+
+
+def test_clause_linker_opens_only_on_the_characters_last_clause_lets_it_try():
+    """Every character that CLAUSE_LINKER (IGNORECASE) can open on is in CLAUSE_LINKER_FIRST,
+    and each of those opens one of its words (every character tried)."""
+    from gpreader.corpus import attribution
+
+    heads = re.compile("(?i:[" + "".join(w[0] for w in ("but", "and", "so", "yet", "however", "meanwhile", "also", "then")) + "])")
+    assert attribution.CLAUSE_LINKER.pattern.startswith("^(?:but|and|so|yet|however|meanwhile|also|then)")
+    opening = {chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and heads.match(chr(c))}
+    assert opening == set(attribution.CLAUSE_LINKER_FIRST)
+    for ch in opening:
+        word = {"b": "but", "a": "and", "s": "so", "y": "yet", "h": "however", "m": "meanwhile", "t": "then"}
+        rest = word[ch.lower() if ch != "ſ" else "s"][1:]
+        assert attribution.CLAUSE_LINKER.match(ch + rest + " x")

@@ -170,7 +170,28 @@ STANDFIRST_ROLE = re.compile(
 )
 NEXT_SENTENCE = re.compile(r"\s*[A-Z]")
 CLOSING_CLAUSE = re.compile(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$")  # "…, Dr Bewick added."
+
+
+def _closing_clause(tail: str) -> re.Match | None:
+    """``CLOSING_CLAUSE.search(tail)``, tried at the last comma alone: nothing after a match's
+    comma can be a comma (its clause is [^,], then whitespace, an end mark, whitespace), so
+    no other comma can open one, and search would try the lazy clause at each of them."""
+    at = tail.rfind(",")
+    return CLOSING_CLAUSE.match(tail, at) if at >= 0 else None
+
+
 NAME_COLON = re.compile(r"(?:^|[.!?]\s+)([A-Z][^.!?:]{1,60}):\s*$")  # "Dr Smith: ‘…"
+
+
+def _name_colon(before: str) -> re.Match | None:
+    """``NAME_COLON.search(before)``, the regex run only on text that ends on a colon and
+    whitespace, as every match does (``:\\s*$``; rstrip strips what \\s matches). NAME_COLON
+    opens on a choice (``^`` or an end mark), so search tries it at every position."""
+    if not before.rstrip().endswith(":"):
+        return None
+    return NAME_COLON.search(before)
+
+
 ACCORDING_TO = re.compile(r"[Aa](?<=\b[Aa])(?i:ccording to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)")
 SPOKESPERSON = re.compile(r"\b(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|source|official)\s*(?:for|at|from)?\s*")
 REPORT_WORDS = ("report", "research", "study", "survey", "analysis")
@@ -663,7 +684,7 @@ class Attributor:
                     return Attributed(who, words, ref.text if ref.kind == "role" else None)
         # 2. a reporting clause closing the sentence
         tail = masked[close + 1 : b][-300:] if span.close_at is not None else ""
-        m = CLOSING_CLAUSE.search(tail)
+        m = _closing_clause(tail)
         if m and "x" * 3 not in m.group(1):
             ref, words = _reporting_after(", " + m.group(1))
             if ref is not None and ref.kind == "role":
@@ -686,7 +707,7 @@ class Attributor:
                 if who is not None:
                     return Attributed(who, f"{ref.text} {before[vstart:vend]}".strip())
         # 3b. a name and a colon: "Dr Smith: ‘We are ready.’"
-        m = NAME_COLON.search(before)
+        m = _name_colon(before)
         if m and "x" * 4 not in m.group(1):
             ref = classify(m.group(1))
             if ref is not None and ref.kind in ("person", "organisation"):
@@ -883,9 +904,16 @@ def _subject_before(head: str) -> Ref | None:
         segments = [s for s in segments if s]
         if not segments:
             return None
-        refs = [classify(_last_clause(seg)) for seg in segments]
-        # "NHS England's national director for primary care, Dr Amanda Doyle, said"
-        at = next((i for i, r in enumerate(refs) if r is not None and r.kind == "person"), 0)
+        # "NHS England's national director for primary care, Dr Amanda Doyle, said": the
+        # segments read up to the first person (none after it is looked at)
+        refs: list[Ref | None] = []
+        at = 0
+        for i, seg in enumerate(segments):
+            seg_ref = classify(_last_clause(seg))
+            refs.append(seg_ref)
+            if seg_ref is not None and seg_ref.kind == "person":
+                at = i
+                break
         if at > 0 and (refs[0] is None or refs[0].kind != "role"):
             at = 0
         ref = refs[at]
@@ -924,16 +952,32 @@ def _has_person(segment: str) -> bool:
     return ref is not None and ref.kind == "person"
 
 
-CLAUSE_BREAK = re.compile(  # the look-ahead first: no other character can start a break
-    r"(?=[;:,twabsi])(?:[;:]|,\s|\b(?:that|which|who|as|while|because|so|when|if|although)\s|\b(?:and|but)\s(?=[a-z]))"
+# The clause breaks of CLAUSE_BREAK_PLAIN as branches that each open on one literal character
+# (the \b before a word checked by a look-behind after its first letter): sre then takes the
+# branches' first characters as a set and skips to them, where a pattern opening on a
+# look-ahead or on \b is tried at every position of the text. The same matches (a test).
+CLAUSE_BREAK_PLAIN = re.compile(
+    r"[;:]|,\s|\b(?:that|which|who|as|while|because|so|when|if|although)\s|\b(?:and|but)\s(?=[a-z])"
+)
+CLAUSE_BREAK = re.compile(
+    r";|:|,\s|t(?<=\bt)hat\s|w(?<=\bw)(?:hich|ho|hile|hen)\s|a(?<=\ba)(?:s\s|lthough\s|nd\s(?=[a-z]))"
+    r"|b(?<=\bb)(?:ecause\s|ut\s(?=[a-z]))|s(?<=\bs)o\s|i(?<=\bi)f\s"
 )
 CLAUSE_LINKER = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|then)\s+", re.I)
 
 
+# every character CLAUSE_LINKER (IGNORECASE) can open on: its words' first letters, their
+# capitals, and "ſ", which IGNORECASE takes for "s" (a test tries every character)
+CLAUSE_LINKER_FIRST = "bBaAsSſyYhHmMtT"
+
+
 def _last_clause(text: str) -> str:
+    """The last clause of *text*, without a linking word that opens it. CLAUSE_LINKER.sub is
+    made only on a clause that opens on a character it can open on (most open on a name)."""
     parts = CLAUSE_BREAK.split(text)
     clause = parts[-1].strip() if parts else text.strip()
-    clause = CLAUSE_LINKER.sub("", clause)
+    if clause[:1] and clause[:1] in CLAUSE_LINKER_FIRST:
+        clause = CLAUSE_LINKER.sub("", clause)
     return clause
 
 
@@ -945,7 +989,10 @@ NAME_CORE = re.compile(
 )
 # after a name-like run of capitalised words, another one (not an acronym: "Jeremy Hunt MP")
 LONGER_PROPER_NOUN = re.compile(r"\s+[A-Z][a-z]")
-NAME_PRE = re.compile(r"(?:\b(?:[A-Z][A-Za-z]{1,20}|[a-z]{1,20})\s+){1,4}$")
+# up to four words before a name, each word's letters and the whitespace after it taken
+# possessively: letters cannot give back a space for \s+, nor a space a letter or the end
+# for what follows (the same matches as the plain form with {1,20} and \s+: a test)
+NAME_PRE = re.compile(r"(?:\b(?:[A-Z][A-Za-z]{1,20}+|[a-z]{1,20}+)\s++){1,4}$")
 NAME_APPOSITION = re.compile(
     r",\s+(?:a |an |the |who |chair|head|chief|president|director|deputy|national|former|lead)[^,]{2,120},"
 )
@@ -984,6 +1031,10 @@ def _after_capital(words: tuple[str, ...]) -> str:
     return "|".join(f"{w[1:]}(?<={w})" for w in words)
 
 
+# A word of a name and the whitespace after it, its letters taken possessively (no giving
+# back: whitespace is none of them, so \s+ could match after no shorter run): on a failed
+# match the regex engine does not go back over the word a character at a time.
+_NAME_WORD_SPACED = r"[A-Z][\w’'\-]++\s+"
 # NAME_CORE's and ORG_MENTION's matches by one finditer each of a pattern that opens on a
 # character class, so that the regex engine skips to the capitals (and "t"): ORG_MENTION
 # itself is tried at every position, and NAME_CORE was tried from a Python loop at each
@@ -991,7 +1042,8 @@ def _after_capital(words: tuple[str, ...]) -> str:
 # goes on with the rest of the plain pattern's branches in their order, a look-behind
 # telling which capital it read. The same matches (hypothesis tests compare them):
 # - NAME_SCAN: at a capital followed by lower-case letters, a space and a capital (where a
-#   NAME_CORE match can begin: "Dr S", "Anna S"; checked first, as most capitals fail it),
+#   NAME_CORE match can begin: "Dr S", "Anna S"; checked first, as most capitals fail it;
+#   its letters and spaces taken possessively: a letter is no space, a space no capital),
 #   NAME_CORE's match, taken whole as NAME_CORE.match gives it (an atomic group), and
 #   passed over when LONGER_PROPER_NOUN follows it: not a run of capitals that goes on
 #   ("the Additional Roles Reimbursement Scheme"), the words inside it tried again
@@ -1000,12 +1052,14 @@ def _after_capital(words: tuple[str, ...]) -> str:
 #   before the last, or none (the last word then read on from after its capital).
 # - DOCUMENT_SCAN: DOCUMENT_MENTION's matches, which open as ORG_MENTION's do.
 NAME_SCAN = re.compile(
-    r"[A-Z](?=[a-z]+\s+[A-Z])(?>(?:" + _after_capital(NAME_TITLES) + r")\s+(?:(?:" + "|".join(NAME_TITLES) + r")\s+)*"
-    r"(?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD + r"|(?<=\b[A-Z])[a-z]+(?:\s+" + _NAME_WORD + r"){1,2})"
+    r"[A-Z](?=[a-z]++\s++[A-Z])(?>(?:" + _after_capital(NAME_TITLES) + r")\s+(?:(?:" + "|".join(NAME_TITLES) + r")\s+)*"
+    r"(?:" + _NAME_WORD_SPACED + r"){0,2}" + _NAME_WORD + r"|(?<=\b[A-Z])[a-z]++(?:\s+" + _NAME_WORD + r"){1,2})"
     r"(?!" + LONGER_PROPER_NOUN.pattern + ")"
 )
+# (each word before the last, and the whitespace after it, taken possessively as in
+# _NAME_WORD_SPACED: the regex engine does not go back over its letters for \s+)
 _ORG_AFTER_CAPITAL = (
-    r"(?:[\w’'&]*\s+(?:[A-Z][\w’'&]*\s+){0,3}(?:" + _ORG_LAST + r")"
+    r"(?:[\w’'&]*+\s+(?:[A-Z][\w’'&]*+\s+){0,3}(?:" + _ORG_LAST + r")"
     r"|[A-Z]+s?|(?:" + _after_capital(ORG_WORDS_TITLED) + ")" + _ORG_GOES_ON
     + r"|epartment of Health(?<=Department of Health)(?: and Social Care)?|overnment(?<=Government))\b"
 )
@@ -1014,7 +1068,7 @@ ORG_SCAN = re.compile(r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))" + _ORG_AFTE
 # a pattern that opens on [tA-Z] is tried at every "t" of the text, most of them in words
 ORG_SCAN_CAPITAL = re.compile(r"[A-Z](?<=\b[A-Z])" + _ORG_AFTER_CAPITAL)
 DOCUMENT_SCAN = re.compile(
-    r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))[\w’'\-]+\s+(?:" + _NAME_WORD + r"\s+){0,2}(?:" + "|".join(DOCUMENT_KINDS) + r")\b"
+    r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))[\w’'\-]++\s+(?:" + _NAME_WORD_SPACED + r"){0,2}(?:" + "|".join(DOCUMENT_KINDS) + r")\b"
 )
 
 
@@ -1022,14 +1076,16 @@ def _may_name_a_document(sentence: str, at_start: bool = False) -> bool:
     """``DOCUMENT_HEAD.search(sentence)`` (with *at_start*, ``DOCUMENT_HEAD.match``: for a
     sentence whose only capital is its first), the regex run only when a document word is
     there as DOCUMENT_HEAD ends: after whitespace (``\\s+``), before no word character (``\\b``).
-    Most sentences with one have it inside a word ("explained", "plans") or none at all."""
+    Most sentences with one have it inside a word ("explained", "plans") or none at all.
+    The match at the start alone is made at once: it fails within the first two words, where
+    the nine finds read the whole sentence."""
+    if at_start:
+        return DOCUMENT_HEAD.match(sentence) is not None
     for kind in DOCUMENT_KINDS:
         i = sentence.find(kind)
         while i >= 0:
             j = i + len(kind)
             if i > 0 and sentence[i - 1].isspace() and (j == len(sentence) or not _word_char(sentence[j])):
-                if at_start:
-                    return DOCUMENT_HEAD.match(sentence) is not None
                 return DOCUMENT_HEAD.search(sentence) is not None
             i = sentence.find(kind, i + 1)
     return False
@@ -1096,12 +1152,14 @@ def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
 def _named_by_scans(sentence: str) -> tuple[Ref, ...]:
     found: list[Ref] = []
     for m in NAME_SCAN.finditer(sentence):
-        pre = NAME_PRE.search(sentence, _pre_window(sentence, m.start()), m.start())
-        phrase = (pre.group(0) if pre else "") + m.group(0)
+        start = m.start()
+        name = m.group(0)  # (once: each group() call makes a new string)
+        pre = NAME_PRE.search(sentence, _pre_window(sentence, start), start)
+        phrase = pre.group(0) + name if pre else name
         # (the shared readings, as these refs are read only: a copy only to add a role)
         ref = classify_shared(phrase)
         if ref is None or ref.kind != "person" or ref.surname_only and not ref.honorific:
-            ref = classify_shared(m.group(0))
+            ref = classify_shared(name)
         if ref is None or ref.kind != "person":
             continue
         app = NAME_APPOSITION.match(sentence, m.end())
