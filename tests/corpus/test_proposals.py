@@ -610,3 +610,24 @@ AFTER_WORDS = ["he", "said", "Dr", "Lee", "added", ",", ";", "’", "”", "'", 
 def test_the_frame_after_a_quotation_is_found_as_by_its_pattern(text):
     for t in (text, text.strip(), "’, " + text):
         assert proposals_module._frame_after(t) == (proposals_module._FRAME_AFTER.match(t) is not None)
+
+
+def test_one_character_is_a_frame_as_by_the_patterns():
+    """_frame_after and _frame_before tell one character by its class: every character."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert proposals_module._frame_after(c) == (proposals_module._FRAME_AFTER.match(c) is not None), hex(code)
+        assert proposals_module._frame_before(c) == (proposals_module._FRAME_BEFORE.match(c) is not None), hex(code)
+
+
+SPACES = [" ", "  ", "\t", "\n", "\x1c", "\x1f", "\x85", "\xa0", "\u2009", "\u3000", "\u200b", "x", "é", "’", "ab", "\u2028"]
+
+
+@given(hypothesis_strategies.lists(hypothesis_strategies.sampled_from(SPACES), max_size=24) | hypothesis_strategies.lists(hypothesis_strategies.characters(), max_size=24),
+       hypothesis_strategies.integers(0, 16))
+@settings(max_examples=600, deadline=None)
+def test_more_words_than_counts_as_split_does(pieces, n):
+    text = "".join(pieces)
+    assert proposals_module._more_words_than(text, n) == (len(text.split()) > n)

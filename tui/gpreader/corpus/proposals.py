@@ -534,9 +534,27 @@ _ELLIPSIS_END = re.compile(
 _TAG_MAX_TOKENS = 8
 
 
+# in ASCII, each whitespace character (as str.split sees them) as a space, every other byte as "x"
+_WHITE_AS_SPACE = bytes(32 if c < 128 and chr(c).isspace() else 120 for c in range(256))
+
+
+def _more_words_than(text: str, n: int) -> bool:
+    """``len(text.split()) > n``, the words counted as they begin in a copy whose every
+    whitespace is a space and every other character "x" (no word made: a sentence's
+    words cost more to make than a regex call). Outside ASCII, its characters are left
+    out of the copy: words are joined, never made, so the count is at most theirs; when
+    it is not more than *n*, the words are split after all."""
+    ascii = text.isascii()
+    spaced = (text.encode("ascii") if ascii else text.encode("ascii", "ignore")).translate(_WHITE_AS_SPACE)
+    at_least = spaced.count(b" x") + (1 if spaced.startswith(b"x") else 0)
+    if at_least > n or ascii:
+        return at_least > n
+    return len(text.split()) > n
+
+
 def _completes_previous(sentence: str) -> bool:
     """A very short sentence whose verb is left out, as answers are: it belongs to the one before."""
-    if len(sentence.split()) > JOIN_MAX_WORDS + _TAG_MAX_TOKENS:
+    if _more_words_than(sentence, JOIN_MAX_WORDS + _TAG_MAX_TOKENS):
         return False  # even without a reporting tag (a suffix of it) it has too many words
     low = _lowered(sentence)
     if low is None:
@@ -544,7 +562,7 @@ def _completes_previous(sentence: str) -> bool:
     else:
         tag = _TAG_LOWER.search(low) if any(v in low for v in _TAG_VERBS) else None
     body = sentence[: tag.start()] + sentence[tag.end() :] if tag else sentence
-    return len(body.split()) <= JOIN_MAX_WORDS and bool(_ELLIPSIS_END.search(body))
+    return not _more_words_than(body, JOIN_MAX_WORDS) and bool(_ELLIPSIS_END.search(body))
 
 
 def _join_short(par: str, units: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -577,16 +595,30 @@ _TRAIL = " \t,;:–—-"
 _FRAME_AFTER_MAX_TOKENS = 10
 
 
+# what one character alone must be for _FRAME_AFTER to match it: besides these, a space or
+# a word character (the last word); for _FRAME_BEFORE, a space or an opening mark
+_FRAME_AFTER_ONE = "’”\"',;:-"
+_FRAME_BEFORE_ONE = "‘“\"'"
+
+
 def _frame_after(text: str) -> bool:
     """``_FRAME_AFTER.match(text)``; text of more tokens than a match holds is not tried
-    (the pattern backtracks through every way of taking its first seven words)."""
-    if len(text.split(None, _FRAME_AFTER_MAX_TOKENS)) > _FRAME_AFTER_MAX_TOKENS:
+    (the pattern backtracks through every way of taking its first seven words), and one
+    character (a closing mark, mostly: a quotation that ends its sentence) is told by its
+    class, as a regex call costs some ten times more (a test checks every character)."""
+    if len(text) == 1:
+        return text in _FRAME_AFTER_ONE or text.isspace() or text.isalnum() or text == "_"
+    if _more_words_than(text, _FRAME_AFTER_MAX_TOKENS):
         return False
     return _FRAME_AFTER.match(text) is not None
 
 
 def _frame_before(text: str) -> bool:
-    """``_FRAME_BEFORE.match(text)``, by its lower-case twin on lower-cased text when it can."""
+    """``_FRAME_BEFORE.match(text)``, by its lower-case twin on lower-cased text when it can;
+    one character (an opening mark, mostly: a quotation that opens its sentence) by its
+    class (its optional reporting clause is longer), as a regex call costs ten times more."""
+    if len(text) == 1:
+        return text in _FRAME_BEFORE_ONE or text.isspace()
     low = _lowered(text)
     if low is None:
         return _FRAME_BEFORE.match(text) is not None
