@@ -631,3 +631,22 @@ SPACES = [" ", "  ", "\t", "\n", "\x1c", "\x1f", "\x85", "\xa0", "\u2009", "\u30
 def test_more_words_than_counts_as_split_does(pieces, n):
     text = "".join(pieces)
     assert proposals_module._more_words_than(text, n) == (len(text.split()) > n)
+
+
+def test_the_first_letters_and_words_tried_before_the_patterns():
+    """is_caption, _first_trigger and _tail try a regex only where a cheaper test says it may
+    match: every way through each pattern shows what that test looks for."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    for sample in _samples(_parser.parse(proposals_module.EVENTS.pattern, 0).data):
+        assert sample[0] in proposals_module._EVENTS_FIRST, sample
+    for sample in _samples(_parser.parse(proposals_module.OBSTACLES.pattern, 0).data):
+        assert "there" in sample.lower(), sample
+    for sample in _samples(_parser.parse(proposals_module._TAIL.pattern, 0).data, word="Q"):
+        assert any(w in sample for w in proposals_module._TAIL_WORDS), sample
+    for code in range(128):
+        for rest in ("hoto:", "HOTOS :", "icture:", "mage:", "MAGES:"):
+            text = chr(code) + rest
+            if proposals_module._CAPTION_HEAD.match(text):
+                assert chr(code) in proposals_module._CAPTION_FIRST
+    assert proposals_module.is_caption("\u0130mage: PA") == bool(proposals_module._CAPTION_HEAD.match("\u0130mage: PA"))

@@ -130,8 +130,18 @@ _CAPTION_TAIL = re.compile(r"\((?:photo|picture|image|pictured)s?\b[^)]*\)\s*$",
 _CAPTION_HEAD = re.compile(r"(?:photo|picture|image)s?\s*:", re.I)
 
 
+# the first characters _CAPTION_HEAD may match in ASCII: p, i, either case (IGNORECASE also
+# takes some characters outside ASCII for i: those are tried)
+_CAPTION_FIRST = "pPiI"
+
+
 def is_caption(par: str) -> bool:
-    return _CAPTION_HEAD.match(par) is not None or (")" in par and _CAPTION_TAIL.search(par) is not None)
+    """A picture's caption. _CAPTION_HEAD is tried only on text that opens on a character it
+    may match (a regex call costs more than a paragraph's every test here)."""
+    first = par[:1]
+    if (first in _CAPTION_FIRST or not first.isascii()) and _CAPTION_HEAD.match(par) is not None:
+        return True
+    return ")" in par and _CAPTION_TAIL.search(par) is not None
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -264,12 +274,14 @@ def _tail(body: str) -> re.Match[str] | None:
     comma = body.rfind(",")
     if comma < 0:
         return None
+    for word in _TAIL_WORDS:  # first: cheaper than a regex call, and as needed
+        if body.find(word, comma) >= 0:
+            break
+    else:
+        return None
     if _TAIL_OPEN.match(body, comma) is None and not _may_end_a_tail(body):
         return None
-    for word in _TAIL_WORDS:
-        if body.find(word, comma) >= 0:
-            return _TAIL.search(body, comma)
-    return None
+    return _TAIL.search(body, comma)
 
 
 def short_body(text: str, quoted: bool = False) -> str:
@@ -325,6 +337,8 @@ _OBSTACLES_LOWER = re.compile(OBSTACLES.pattern)
 # EVENTS on the text from there, with no copy of it made
 _EVENTS_AT = re.compile(EVENTS.pattern.removeprefix("^"), re.IGNORECASE)
 _EVENTS_AT_LOWER = re.compile(_EVENTS_AT.pattern)
+# the first letter of each of EVENTS' words: on lower-cased text no other opens a match (a test)
+_EVENTS_FIRST = "abchjmprstv"
 
 
 def _lowered(text: str) -> str | None:
@@ -438,13 +452,15 @@ def _first_trigger(
     blocked: list[tuple[int, int]] | None = None  # the obstacles, found when a modal needs them
     for m in triggers.finditer(norm):
         if m.group("modal") is not None:
-            if blocked is None:
-                blocked = [(o.start(), o.end()) for o in obstacles.finditer(norm)]
+            if blocked is None:  # each obstacle holds "there" as it is written in the lower-cased text
+                lower = obstacles is _OBSTACLES_LOWER
+                blocked = [] if lower and "there" not in norm else [(o.start(), o.end()) for o in obstacles.finditer(norm)]
             if any(a <= m.start() < b for a, b in blocked):
                 continue
             if m.group("verb").lower() == "have" and PAST.match(m.group("modal")) and PAST_VERB.match(norm[m.end() :]):
                 continue  # "may have been fit for purpose", "would have seen"
-            if events.match(norm, m.start("verb")):
+            verb = m.start("verb")
+            if (events is not _EVENTS_AT_LOWER or norm[verb] in _EVENTS_FIRST) and events.match(norm, verb):
                 continue
         start = m.start()
         if start >= 2 and text[start] == "]" and text[start - 2] == "[":
