@@ -192,8 +192,38 @@ def normalise(text: str) -> str:
     if "’" in low or "‘" in low:
         low = low.replace("’", "'").replace("‘", "'")
     if "-" in low or "‐" in low or "‑" in low:
-        low = _WORD_HYPHEN.sub(" ", low)
+        low = _hyphens_spaced(low)
     return _IZE.sub("is", low) if "iz" in low else low
+
+
+def _word_char(c: str) -> bool:
+    """What \\w matches in a str pattern: an alphanumeric character or "_"."""
+    return c.isalnum() or c == "_"
+
+
+def _hyphens_spaced(low: str) -> str:
+    """``_WORD_HYPHEN.sub(" ", low)``: each hyphen between two word characters as a space.
+    A sentence holds a hyphen or two: each is found by str.find and its neighbours read,
+    some ten times cheaper than the regex's substitution (its call, and its scan of the
+    class at every character). A test checks them against each other."""
+    last = len(low) - 1
+    places: list[int] = []
+    for hyphen in ("-", "‐", "‑"):
+        at = low.find(hyphen)
+        while at >= 0:
+            if 0 < at < last and _word_char(low[at - 1]) and _word_char(low[at + 1]):
+                places.append(at)
+            at = low.find(hyphen, at + 1)
+    if not places:
+        return low
+    places.sort()
+    pieces: list[str] = []
+    start = 0
+    for at in places:
+        pieces.append(low[start:at])
+        start = at + 1
+    pieces.append(low[start:])
+    return " ".join(pieces)
 
 
 _TOKEN = re.compile(r"[\w&£$]+")
