@@ -650,3 +650,9 @@ def test_the_first_letters_and_words_tried_before_the_patterns():
             if proposals_module._CAPTION_HEAD.match(text):
                 assert chr(code) in proposals_module._CAPTION_FIRST
     assert proposals_module.is_caption("\u0130mage: PA") == bool(proposals_module._CAPTION_HEAD.match("\u0130mage: PA"))
+
+
+@given(hypothesis_strategies.text(alphabet="aZ_1²é ’.\n") | hypothesis_strategies.text(alphabet=hypothesis_strategies.characters(max_codepoint=127)) | hypothesis_strategies.text())
+@settings(max_examples=500, deadline=None)
+def test_has_letter_is_the_letter_pattern_searched(text):
+    assert proposals_module._has_letter(text) == (proposals_module._LETTER.search(text) is not None)
