@@ -257,3 +257,15 @@ def test_word_char_is_the_word_class():
     for code in range(sys.maxunicode + 1):
         c = chr(code)
         assert themes_module._word_char(c) == (word.match(c) is not None), hex(code)
+
+
+@given(st.text(alphabet="ab_&$£é1 -.’“”–—…\xa0•\n\t?") | st.text())
+@settings(max_examples=500, deadline=None)
+def test_spaced_has_a_space_where_no_token_is(text):
+    spaced = themes_module._spaced(text)
+    if spaced is not None:
+        assert len(spaced) == len(text)
+        for c, d in zip(text, spaced):
+            assert (d == " ") == (themes_module._TOKEN.match(c) is None)
+            assert d == " " or d == c
+    assert themes_module._tokens(text) == themes_module._TOKEN.findall(text)
