@@ -986,8 +986,9 @@ def _mention_spans(text: str, offset: int) -> list[int]:
     """Start and end (plus *offset*) of each phrase of *text* that may name a proponent."""
     out: list[int] = []
     for m in _MENTION.finditer(text):
-        if _classify_kind(m.group(0)) is not None:
-            out += (offset + m.start(), offset + m.end())
+        start, end = m.span()  # one call, not three (group, start, end): the phrase is sliced
+        if _classify_kind(text[start:end]) is not None:
+            out += (offset + start, offset + end)
     return out
 
 
