@@ -610,3 +610,49 @@ AFTER_WORDS = ["he", "said", "Dr", "Lee", "added", ",", ";", "’", "”", "'", 
 def test_the_frame_after_a_quotation_is_found_as_by_its_pattern(text):
     for t in (text, text.strip(), "’, " + text):
         assert proposals_module._frame_after(t) == (proposals_module._FRAME_AFTER.match(t) is not None)
+
+
+def test_one_character_is_a_frame_as_by_the_patterns():
+    """_frame_after and _frame_before tell one character by its class: every character."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert proposals_module._frame_after(c) == (proposals_module._FRAME_AFTER.match(c) is not None), hex(code)
+        assert proposals_module._frame_before(c) == (proposals_module._FRAME_BEFORE.match(c) is not None), hex(code)
+
+
+SPACES = [" ", "  ", "\t", "\n", "\x1c", "\x1f", "\x85", "\xa0", "\u2009", "\u3000", "\u200b", "x", "é", "’", "ab", "\u2028"]
+
+
+@given(hypothesis_strategies.lists(hypothesis_strategies.sampled_from(SPACES), max_size=24) | hypothesis_strategies.lists(hypothesis_strategies.characters(), max_size=24),
+       hypothesis_strategies.integers(0, 16))
+@settings(max_examples=600, deadline=None)
+def test_more_words_than_counts_as_split_does(pieces, n):
+    text = "".join(pieces)
+    assert proposals_module._more_words_than(text, n) == (len(text.split()) > n)
+
+
+def test_the_first_letters_and_words_tried_before_the_patterns():
+    """is_caption, _first_trigger and _tail try a regex only where a cheaper test says it may
+    match: every way through each pattern shows what that test looks for."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    for sample in _samples(_parser.parse(proposals_module.EVENTS.pattern, 0).data):
+        assert sample[0] in proposals_module._EVENTS_FIRST, sample
+    for sample in _samples(_parser.parse(proposals_module.OBSTACLES.pattern, 0).data):
+        assert "there" in sample.lower(), sample
+    for sample in _samples(_parser.parse(proposals_module._TAIL.pattern, 0).data, word="Q"):
+        assert any(w in sample for w in proposals_module._TAIL_WORDS), sample
+    for code in range(128):
+        for rest in ("hoto:", "HOTOS :", "icture:", "mage:", "MAGES:"):
+            text = chr(code) + rest
+            if proposals_module._CAPTION_HEAD.match(text):
+                assert chr(code) in proposals_module._CAPTION_FIRST
+    assert proposals_module.is_caption("\u0130mage: PA") == bool(proposals_module._CAPTION_HEAD.match("\u0130mage: PA"))
+
+
+@given(hypothesis_strategies.text(alphabet="aZ_1²é ’.\n") | hypothesis_strategies.text(alphabet=hypothesis_strategies.characters(max_codepoint=127)) | hypothesis_strategies.text())
+@settings(max_examples=500, deadline=None)
+def test_has_letter_is_the_letter_pattern_searched(text):
+    assert proposals_module._has_letter(text) == (proposals_module._LETTER.search(text) is not None)

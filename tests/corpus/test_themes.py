@@ -241,3 +241,31 @@ def test_words_are_placed_in_ascii_text_as_in_other_text(pieces):
     text = "".join(word + gap for word, gap in pieces)
     matcher = themes_module.default_matcher()
     assert matcher.spans(text) == matcher.spans(text + " é")
+
+
+@given(st.text(alphabet="aZ_1é -‐‑.’\n") | st.text())
+@settings(max_examples=500, deadline=None)
+def test_hyphens_spaced_is_the_hyphen_pattern_substituted(text):
+    assert themes_module._hyphens_spaced(text) == themes_module._WORD_HYPHEN.sub(" ", text)
+
+
+def test_word_char_is_the_word_class():
+    import re
+    import sys
+
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert themes_module._word_char(c) == (word.match(c) is not None), hex(code)
+
+
+@given(st.text(alphabet="ab_&$£é1 -.’“”–—…\xa0•\n\t?") | st.text())
+@settings(max_examples=500, deadline=None)
+def test_spaced_has_a_space_where_no_token_is(text):
+    spaced = themes_module._spaced(text)
+    if spaced is not None:
+        assert len(spaced) == len(text)
+        for c, d in zip(text, spaced):
+            assert (d == " ") == (themes_module._TOKEN.match(c) is None)
+            assert d == " " or d == c
+    assert themes_module._tokens(text) == themes_module._TOKEN.findall(text)

@@ -130,8 +130,18 @@ _CAPTION_TAIL = re.compile(r"\((?:photo|picture|image|pictured)s?\b[^)]*\)\s*$",
 _CAPTION_HEAD = re.compile(r"(?:photo|picture|image)s?\s*:", re.I)
 
 
+# the first characters _CAPTION_HEAD may match in ASCII: p, i, either case (IGNORECASE also
+# takes some characters outside ASCII for i: those are tried)
+_CAPTION_FIRST = "pPiI"
+
+
 def is_caption(par: str) -> bool:
-    return _CAPTION_HEAD.match(par) is not None or (")" in par and _CAPTION_TAIL.search(par) is not None)
+    """A picture's caption. _CAPTION_HEAD is tried only on text that opens on a character it
+    may match (a regex call costs more than a paragraph's every test here)."""
+    first = par[:1]
+    if (first in _CAPTION_FIRST or not first.isascii()) and _CAPTION_HEAD.match(par) is not None:
+        return True
+    return ")" in par and _CAPTION_TAIL.search(par) is not None
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -264,12 +274,14 @@ def _tail(body: str) -> re.Match[str] | None:
     comma = body.rfind(",")
     if comma < 0:
         return None
+    for word in _TAIL_WORDS:  # first: cheaper than a regex call, and as needed
+        if body.find(word, comma) >= 0:
+            break
+    else:
+        return None
     if _TAIL_OPEN.match(body, comma) is None and not _may_end_a_tail(body):
         return None
-    for word in _TAIL_WORDS:
-        if body.find(word, comma) >= 0:
-            return _TAIL.search(body, comma)
-    return None
+    return _TAIL.search(body, comma)
 
 
 def short_body(text: str, quoted: bool = False) -> str:
@@ -325,6 +337,8 @@ _OBSTACLES_LOWER = re.compile(OBSTACLES.pattern)
 # EVENTS on the text from there, with no copy of it made
 _EVENTS_AT = re.compile(EVENTS.pattern.removeprefix("^"), re.IGNORECASE)
 _EVENTS_AT_LOWER = re.compile(_EVENTS_AT.pattern)
+# the first letter of each of EVENTS' words: on lower-cased text no other opens a match (a test)
+_EVENTS_FIRST = "abchjmprstv"
 
 
 def _lowered(text: str) -> str | None:
@@ -380,32 +394,36 @@ _TRIGGER_PREV: dict[bytes, frozenset[bytes]] = {
 _LETTER_RUNS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # all but a-z as spaces
 
 
-_TRIGGER_NEAR = frozenset(_TRIGGER_NEXT) | frozenset(_TRIGGER_PREV)
+# each trigger word: 0 alone (ANY), 1 before a word of _TRIGGER_NEXT, 2 after one of _TRIGGER_PREV
+_TRIGGER_WORD: dict[bytes, int] = {
+    **dict.fromkeys(_TRIGGER_PREV, 2), **dict.fromkeys(_TRIGGER_NEXT, 1), **dict.fromkeys(_TRIGGER_ANY, 0)
+}
 
 
 def _may_have_trigger(low: str) -> bool:
     """False when lower-cased *low* holds none of the trigger words (above) where a trigger
     has it: then TRIGGERS finds nothing in it. A character outside ASCII is never part of a
     word here (each as "?"): a trigger's words are bounded by \\b, spaces or marks, so one
-    next to a letter outside ASCII is no trigger's word to TRIGGERS either (a test)."""
-    if "recommend" in low or "envisag" in low:
-        return True
+    next to a letter outside ASCII is no trigger's word to TRIGGERS either (a test).
+    The words are looked up once each in one dict (_TRIGGER_WORD), stopping at the first
+    trigger word: cheaper than a set's isdisjoint per kind of word, each hashing them all;
+    "recommend…" and "envisag…" are looked for last, as the rarest."""
     data = low.encode("ascii") if low.isascii() else low.encode("ascii", "replace")
     words = data.translate(_LETTER_RUNS).split()
-    if not _TRIGGER_ANY.isdisjoint(words):
-        return True
-    if _TRIGGER_NEAR.isdisjoint(words):
-        return False
-    after_of, before_of = _TRIGGER_NEXT, _TRIGGER_PREV
+    kinds = _TRIGGER_WORD
     last = len(words) - 1
-    for i, word in enumerate(words):
-        after = after_of.get(word)
-        if after is not None and i < last and words[i + 1] in after:
+    for i in range(last + 1):
+        word = words[i]
+        kind = kinds.get(word, -1)
+        if kind == 0:
             return True
-        before = before_of.get(word)
-        if before is not None and i > 0 and words[i - 1] in before:
-            return True
-    return False
+        if kind == 1:
+            if i < last and words[i + 1] in _TRIGGER_NEXT[word]:
+                return True
+        elif kind == 2:
+            if i > 0 and words[i - 1] in _TRIGGER_PREV[word]:
+                return True
+    return "recommend" in low or "envisag" in low
 
 
 def find_trigger(text: str) -> str | None:
@@ -434,13 +452,15 @@ def _first_trigger(
     blocked: list[tuple[int, int]] | None = None  # the obstacles, found when a modal needs them
     for m in triggers.finditer(norm):
         if m.group("modal") is not None:
-            if blocked is None:
-                blocked = [(o.start(), o.end()) for o in obstacles.finditer(norm)]
+            if blocked is None:  # each obstacle holds "there" as it is written in the lower-cased text
+                lower = obstacles is _OBSTACLES_LOWER
+                blocked = [] if lower and "there" not in norm else [(o.start(), o.end()) for o in obstacles.finditer(norm)]
             if any(a <= m.start() < b for a, b in blocked):
                 continue
             if m.group("verb").lower() == "have" and PAST.match(m.group("modal")) and PAST_VERB.match(norm[m.end() :]):
                 continue  # "may have been fit for purpose", "would have seen"
-            if events.match(norm, m.start("verb")):
+            verb = m.start("verb")
+            if (events is not _EVENTS_AT_LOWER or norm[verb] in _EVENTS_FIRST) and events.match(norm, verb):
                 continue
         start = m.start()
         if start >= 2 and text[start] == "]" and text[start - 2] == "[":
@@ -458,13 +478,25 @@ def proposal_units(paragraph: str) -> list[tuple[int, int]]:
     for piece in pieces:
         text = paragraph[piece[0] : piece[1]]
         first = text.lstrip(" \t‘“'\"")[:1]
-        if merged and (not _LETTER.search(text) or first.islower() or first in "….,;:"):
+        if merged and (not _has_letter(text) or first.islower() or first in "….,;:"):
             merged[-1][1] = piece[1]
-        elif merged and not _LETTER.search(paragraph[merged[-1][0] : merged[-1][1]]):
+        elif merged and not _has_letter(paragraph[merged[-1][0] : merged[-1][1]]):
             merged[-1][1] = piece[1]
         else:
             merged.append(piece)
     return [(a, b) for a, b in merged]
+
+
+def _has_letter(text: str) -> bool:
+    """``_LETTER.search(text) is not None``: in ASCII, a letter is A-Z or a-z, looked for
+    as the text's first character (a sentence's, mostly), then by deleting every other
+    byte; other text by the regex. (A regex call costs more than a sentence's bytes.)"""
+    if text.isascii():
+        first = text[:1]
+        if first.isalpha():
+            return True
+        return len(text.encode("ascii").translate(None, _ASCII_NOT_LETTERS)) > 0
+    return _LETTER.search(text) is not None
 
 
 _NOT_LETTERS = re.compile(r"[\W\d_]+")  # what _LETTER does not match
@@ -530,9 +562,27 @@ _ELLIPSIS_END = re.compile(
 _TAG_MAX_TOKENS = 8
 
 
+# in ASCII, each whitespace character (as str.split sees them) as a space, every other byte as "x"
+_WHITE_AS_SPACE = bytes(32 if c < 128 and chr(c).isspace() else 120 for c in range(256))
+
+
+def _more_words_than(text: str, n: int) -> bool:
+    """``len(text.split()) > n``, the words counted as they begin in a copy whose every
+    whitespace is a space and every other character "x" (no word made: a sentence's
+    words cost more to make than a regex call). Outside ASCII, its characters are left
+    out of the copy: words are joined, never made, so the count is at most theirs; when
+    it is not more than *n*, the words are split after all."""
+    ascii = text.isascii()
+    spaced = (text.encode("ascii") if ascii else text.encode("ascii", "ignore")).translate(_WHITE_AS_SPACE)
+    at_least = spaced.count(b" x") + (1 if spaced.startswith(b"x") else 0)
+    if at_least > n or ascii:
+        return at_least > n
+    return len(text.split()) > n
+
+
 def _completes_previous(sentence: str) -> bool:
     """A very short sentence whose verb is left out, as answers are: it belongs to the one before."""
-    if len(sentence.split()) > JOIN_MAX_WORDS + _TAG_MAX_TOKENS:
+    if _more_words_than(sentence, JOIN_MAX_WORDS + _TAG_MAX_TOKENS):
         return False  # even without a reporting tag (a suffix of it) it has too many words
     low = _lowered(sentence)
     if low is None:
@@ -540,7 +590,7 @@ def _completes_previous(sentence: str) -> bool:
     else:
         tag = _TAG_LOWER.search(low) if any(v in low for v in _TAG_VERBS) else None
     body = sentence[: tag.start()] + sentence[tag.end() :] if tag else sentence
-    return len(body.split()) <= JOIN_MAX_WORDS and bool(_ELLIPSIS_END.search(body))
+    return not _more_words_than(body, JOIN_MAX_WORDS) and bool(_ELLIPSIS_END.search(body))
 
 
 def _join_short(par: str, units: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -573,16 +623,30 @@ _TRAIL = " \t,;:–—-"
 _FRAME_AFTER_MAX_TOKENS = 10
 
 
+# what one character alone must be for _FRAME_AFTER to match it: besides these, a space or
+# a word character (the last word); for _FRAME_BEFORE, a space or an opening mark
+_FRAME_AFTER_ONE = "’”\"',;:-"
+_FRAME_BEFORE_ONE = "‘“\"'"
+
+
 def _frame_after(text: str) -> bool:
     """``_FRAME_AFTER.match(text)``; text of more tokens than a match holds is not tried
-    (the pattern backtracks through every way of taking its first seven words)."""
-    if len(text.split(None, _FRAME_AFTER_MAX_TOKENS)) > _FRAME_AFTER_MAX_TOKENS:
+    (the pattern backtracks through every way of taking its first seven words), and one
+    character (a closing mark, mostly: a quotation that ends its sentence) is told by its
+    class, as a regex call costs some ten times more (a test checks every character)."""
+    if len(text) == 1:
+        return text in _FRAME_AFTER_ONE or text.isspace() or text.isalnum() or text == "_"
+    if _more_words_than(text, _FRAME_AFTER_MAX_TOKENS):
         return False
     return _FRAME_AFTER.match(text) is not None
 
 
 def _frame_before(text: str) -> bool:
-    """``_FRAME_BEFORE.match(text)``, by its lower-case twin on lower-cased text when it can."""
+    """``_FRAME_BEFORE.match(text)``, by its lower-case twin on lower-cased text when it can;
+    one character (an opening mark, mostly: a quotation that opens its sentence) by its
+    class (its optional reporting clause is longer), as a regex call costs ten times more."""
+    if len(text) == 1:
+        return text in _FRAME_BEFORE_ONE or text.isspace()
     low = _lowered(text)
     if low is None:
         return _FRAME_BEFORE.match(text) is not None
@@ -922,8 +986,9 @@ def _mention_spans(text: str, offset: int) -> list[int]:
     """Start and end (plus *offset*) of each phrase of *text* that may name a proponent."""
     out: list[int] = []
     for m in _MENTION.finditer(text):
-        if _classify_kind(m.group(0)) is not None:
-            out += (offset + m.start(), offset + m.end())
+        start, end = m.span()  # one call, not three (group, start, end): the phrase is sliced
+        if _classify_kind(text[start:end]) is not None:
+            out += (offset + start, offset + end)
     return out
 
 
