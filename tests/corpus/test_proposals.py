@@ -530,6 +530,50 @@ def test_text_outside_ascii_without_the_trigger_words_has_no_trigger():
     assert found > 2000
 
 
+def _same_search_from_the_start(low: str) -> None:
+    """TRIGGERS searched from _trigger_start finds what it finds from the text's start."""
+    start = proposals_module._trigger_start(low)
+    first = proposals_module._TRIGGERS_LOWER.search(low)
+    if first is None:
+        assert start == -1 or proposals_module._TRIGGERS_LOWER.search(low, start) is None, low
+        return
+    assert 0 <= start <= first.start(), (low, start)
+    later = proposals_module._TRIGGERS_LOWER.search(low, start)
+    assert later is not None and later.span() == first.span(), low
+
+
+def test_the_trigger_search_starts_at_or_before_the_first_trigger():
+    """_trigger_start gives a place from which TRIGGERS finds its first match: each way through
+    each alternative, its words ("\\w") as a plain word, a trigger word or one after "is"
+    ("is could considering"), its spaces as one or several (a tab, a line break, a space
+    outside ASCII), behind other words, trigger words and a "recommend"."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(proposals_module.TRIGGER_ALTERNATIVES, 0).data
+    samples = {
+        s
+        for space, word in ((" ", "x"), (" ", "could"), ("  ", "need"), (" \t\n", "is"), ("\xa0", "é"), (" \u2009 ", "time"))
+        for s in _samples(parsed, space, word)
+    }
+    contexts = (
+        "{}", "we {}", "they said it is {} do", "is it {}", "the time we {}", "it is not now x {}", "a b c d e f {}",
+        "recommendation: {}", "so {} that", "“{}” do", "é{}é", "we\xa0{}\xa0do", "it is \n{}", "is {}, it is could go",
+    )
+    for sample in sorted(samples):
+        for context in contexts:
+            low = context.format(sample).lower()
+            if proposals_module._lowered(low) is not None:
+                _same_search_from_the_start(low)
+
+
+@given(prose(TRIGGER_WORDS + ["é", "café", "“", "”", "—", "\xa0", "…", "£5", "ﬁ", "\n", "  ", "recommend", "envisage"], 18))
+@settings(max_examples=600, deadline=None)
+def test_the_trigger_search_starts_where_prose_has_no_earlier_trigger(text):
+    low = proposals_module._lowered(text)
+    if low is not None:
+        _same_search_from_the_start(low)
+
+
 @given(prose(TRIGGER_WORDS + ["é", "café", "“", "”", "—", "\xa0", "…", "£5", "ﬁ", "İ"], 14))
 @settings(max_examples=400, deadline=None)
 def test_prose_without_the_trigger_words_has_no_trigger(text):
