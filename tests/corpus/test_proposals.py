@@ -589,6 +589,34 @@ def test_letters_counts_what_the_letter_pattern_finds(text):
         assert proposals_module._letters(t) == len(proposals_module._LETTER.findall(t))
 
 
+def _same_frame(low: str) -> None:
+    found, plain = proposals_module._frame_verb(low), proposals_module._FRAME_VERB_LOWER.search(low)
+    assert (found.span() if found else None) == (plain.span() if plain else None), low
+
+
+@given(prose(FRAME_WORDS + ["x.", "a,b", "pointed out", "\t", "é", "“", "\xa0"], 16).map(str.lower))
+@settings(max_examples=400, deadline=None)
+def test_the_reporting_frame_is_searched_near_its_that_as_from_the_start(text):
+    _same_frame(text)
+
+
+def test_every_reporting_frame_is_found_near_its_that():
+    """Each way through _FRAME_VERB (its three words there or not, its spaces as one or
+    several), behind and before other words and another "that", is found as from the start."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(proposals_module._FRAME_VERB.pattern, 0).data
+    samples = {s for space, word in ((" ", "x"), ("  ", "that"), (" \n\t", "said"), ("\xa0", "é")) for s in _samples(parsed, space, word)}
+    contexts = ("{}", "a b c d e f g {}", "{} that x", "that {} y", "dr lee {}that said", "(said that {} x", "{}x")
+    for sample in sorted(samples):
+        for context in contexts:
+            _same_frame(context.format(sample).lower())
+            _same_frame(context.format(sample).lower().rstrip())
+    for text in ("x pointed\n out a  b\tc that y", "he pointed out a b c that ", "found it a b that x that "):
+        assert proposals_module._frame_verb(text) is not None
+        _same_frame(text)
+
+
 TAIL_WORDS = ["the", "chief", "executive", "has", "said", "says", "according", "to", "suggested", "claimed",
               "argued", "warned", "added", "told", "Pulse", "today", "yesterday", "this", "week", "Said", "TOLD", "x", ",", ", ",
               ".", "weekly", "toldx", "saidx"]
