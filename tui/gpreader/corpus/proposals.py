@@ -447,6 +447,9 @@ _TRIGGER_LEAD: dict[bytes, int] = {
 # or "it is … important to" (a trigger then starts a chunk or two before it): some words
 # ending so are not these ("this"), and are taken as if they were
 _BE_ENDS = ("is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re")
+# their last runs of letters: a chunk that starts with its trigger word follows one ending
+# on one of _BE_ENDS only where the word before it is one of these (a cheaper test first)
+_BE_RUNS = frozenset(b"is are was were be been being am s re".split())
 
 
 def _may_have_trigger(low: str) -> bool:
@@ -490,7 +493,8 @@ def _search_start(low: str, words: list[bytes], i: int, paired: bool) -> int:
     match holds a trigger word, which no trigger word of the text comes before: the match
     starts at most _TRIGGER_LEAD chunks before the first one's chunk, or, where that one
     is the "\\w+" after "is" or "it is", two; a match of "recommend…" or "envisag…" starts
-    on it. The word is found in *low* as a whole run of letters: the first such (any
+    on it (a chunk holding letters before the word's, or after one of _BE_RUNS, is checked
+    for that "is"). The word is found in *low* as a whole run of letters: the first such (any
     trigger word alone is one), or one past as many as are in *words* before it."""
     word = words[i]
     w = word.decode("ascii")
@@ -509,8 +513,8 @@ def _search_start(low: str, words: list[bytes], i: int, paired: bool) -> int:
     while start > 0 and not low[start - 1].isspace():
         start -= 1
     lead = _TRIGGER_LEAD.get(word, 0)
-    if lead < 2:
-        end = start
+    if lead < 2 and (start < at or (i > 0 and words[i - 1] in _BE_RUNS)):
+        end = start  # its chunk may be the "\w+" of "is … considering": is "is" before it?
         while end > 0 and low[end - 1].isspace():
             end -= 1
         if end > 0 and low.endswith(_BE_ENDS, 0, end):
@@ -520,10 +524,12 @@ def _search_start(low: str, words: list[bytes], i: int, paired: bool) -> int:
             start -= 1
         while start > 0 and not low[start - 1].isspace():
             start -= 1
-    for stem in ("recommend", "envisag"):  # one that starts before it, even partly
-        found = low.find(stem, 0, start + len(stem) - 1)
-        if 0 <= found < start:
-            start = found
+    found = low.find("recommend", 0, start + 8)  # one that starts before it, even partly
+    if 0 <= found < start:
+        start = found
+    found = low.find("envisag", 0, start + 6)
+    if 0 <= found < start:
+        start = found
     return start
 
 
