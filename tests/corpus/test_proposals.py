@@ -498,6 +498,17 @@ def test_every_trigger_is_found_through_the_heads_trie():
             ]
 
 
+def test_a_modal_trigger_is_told_by_its_last_group():
+    """_first_trigger tells a modal's match by ``m.lastindex``: only the modal alternative has
+    groups, and both take part in each of its matches."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    assert proposals_module.TRIGGERS.groups == proposals_module._TRIGGERS_LOWER.groups == 2
+    for sample in _samples(_parser.parse(proposals_module.TRIGGER_ALTERNATIVES, 0).data):
+        for m in proposals_module._TRIGGERS_LOWER.finditer(f" {sample} do".lower()):
+            assert (m.lastindex is not None) == (m.group("modal") is not None), sample
+
+
 def test_text_without_the_trigger_words_has_no_trigger():
     """_may_have_trigger turns away no text in which TRIGGERS finds a trigger: each way
     through each alternative, in the middle of other words and at the ends of the text."""

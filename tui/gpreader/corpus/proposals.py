@@ -559,7 +559,7 @@ def _first_trigger(
     (or its twin) matched where the verb starts, not at a copy's start."""
     blocked: list[tuple[int, int]] | None = None  # the obstacles, found when a modal needs them
     for m in triggers.finditer(norm, start):
-        if m.group("modal") is not None:
+        if m.lastindex is not None:  # the modal's groups (no other alternative has one): an attribute, not a call
             if blocked is None:  # each obstacle holds "there" as it is written in the lower-cased text
                 lower = obstacles is _OBSTACLES_LOWER
                 blocked = [] if lower and "there" not in norm else [(o.start(), o.end()) for o in obstacles.finditer(norm)]
