@@ -682,3 +682,17 @@ def test_clause_linker_opens_only_on_the_characters_last_clause_lets_it_try():
         word = {"b": "but", "a": "and", "s": "so", "y": "yet", "h": "however", "m": "meanwhile", "t": "then"}
         rest = word[ch.lower() if ch != "ſ" else "s"][1:]
         assert attribution.CLAUSE_LINKER.match(ch + rest + " x")
+
+
+REPORT_SENTENCE_WORDS = ["report", "Report", "REPORT", "reports", "reported", "research", "study", "ſtudy", "survey",
+                         "analysis", "analyſis", "xreport", "_report", "report_", "report2", "é", "éreport", "İ", "ı",
+                         "K", "the", "Dr", "Smith", "said", ".", "!", "?", "…", ".’", "’", "“", "(", ")"]
+
+
+@given(prose(REPORT_SENTENCE_WORDS, size=16))
+@settings(max_examples=500, deadline=None)
+def test_the_sentences_with_a_report_word_are_those_report_word_finds_a_word_in(par):
+    from gpreader.corpus import attribution
+
+    expected = [(a, b) for a, b in attribution.sentences(par) if attribution.REPORT_WORD.search(par[a:b])]
+    assert attribution._report_sentences(par) == expected

@@ -200,16 +200,37 @@ REPORT_WORD = re.compile(
 )
 
 
-def _may_mention_a_report(text: str) -> bool:
-    """False when ``REPORT_WORD.search(text)`` must fail: none of its words is in the
-    lower-cased text (the regex, tried at every position, is slower than these look-ups)."""
-    if _case_odd(text):
-        return True
-    low = text.lower()
+def _report_word_starts(text: str, low: str) -> list[int]:
+    """Every place ``REPORT_WORD`` matches in *text*, a text with no case-odd character and
+    *low* its lower case (as long as it: only "\u0130", case-odd, lower-cases to two
+    characters): a word of REPORT_WORDS in *low* with no word character before it or after
+    it in *text* (the \\b on each side). Found by str's search, where the regex, opening on
+    the common letters r, s and a, is tried at nearly every position of the text."""
+    found: list[int] = []
     for word in REPORT_WORDS:
-        if word in low:
-            return True
-    return False
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not _word_char(text[i - 1])) and (j == len(text) or not _word_char(text[j])):
+                found.append(i)
+            i = low.find(word, i + 1)
+    return found
+
+
+def _report_sentences(par: str) -> list[tuple[int, int]]:
+    """The sentences of *par* (``sentences(par)``) in which ``REPORT_WORD.search`` finds a
+    word, read from the places it matches in the whole paragraph: a sentence starts after
+    whitespace or an end mark and ends on one or at the paragraph's end, so a word inside it
+    has the same \\b on each side there as in the paragraph (a test compares the two).
+    With a case-odd character, the regex on each sentence."""
+    if _case_odd(par):
+        if not REPORT_WORD.search(par):
+            return []
+        return [(a, b) for a, b in sentences(par) if REPORT_WORD.search(par[a:b])]
+    starts = _report_word_starts(par, par.lower())
+    if not starts:
+        return []
+    return [(a, b) for a, b in sentences(par) if any(a <= i < b for i in starts)]
 
 
 # Person and Attributed write their own __init__ (init=False), as Ref does: compiled, a native
@@ -759,12 +780,8 @@ class Attributor:
         """
         fallback = None
         for par in self.paragraphs:
-            if not _may_mention_a_report(par) or not REPORT_WORD.search(par):
-                continue  # nor in any of its sentences (they end and begin between words)
-            for a, b in sentences(par):
+            for a, b in _report_sentences(par):
                 sent = par[a:b]
-                if not REPORT_WORD.search(sent):
-                    continue
                 for ref in _named_in(sent):
                     if ref.kind != "organisation":
                         continue
