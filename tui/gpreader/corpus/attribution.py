@@ -454,7 +454,12 @@ class ArticleSpeakers:
         for p in self.people:
             if p.kind != "person":
                 continue
-            if p.name == name or (" " not in name and p.surname == name) or (" " not in p.name and name.split()[-1] == p.name):
+            # (each split only when the one name is in the other: a word of a name is in it)
+            if (
+                p.name == name
+                or (" " not in name and name in p.name and p.surname == name)
+                or (" " not in p.name and p.name in name and name.split()[-1] == p.name)
+            ):
                 if len(name) > len(p.name):
                     p.name = name
                 if ref.honorific and (not p.honorific or p.honorific in ("Mr", "Mrs", "Ms", "Miss")):
