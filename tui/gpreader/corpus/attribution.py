@@ -859,10 +859,25 @@ def _not_a_role(masked: str, text: str, m: re.Match) -> bool:
     return masked[start:end] != text[start:end] or bool(CLAUSE_VERB.search(text, start, end))
 
 
+# the marks REPORTING_REST's class takes besides whitespace
+_REPORTING_LEAD = ",;:–—-"
+
+
+def _reporting_rest(after: str) -> str:
+    """``REPORTING_REST.match(after).group("rest")``: *after* from its first character that is
+    neither whitespace (``\\s``: str.isspace) nor one of its marks. The regex always matches
+    (``.*`` with DOTALL takes the rest) and reads the whole text to its end; the loop reads
+    only the few characters before the words (a test compares the two)."""
+    i = 0
+    n = len(after)
+    while i < n and (after[i].isspace() or after[i] in _REPORTING_LEAD):
+        i += 1
+    return after[i:]
+
+
 def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     """'’, he said.' / ' said the former RCGP chairwoman.' / ', Dr Bewick added.'"""
-    m = REPORTING_REST.match(after)
-    rest = m.group("rest") if m else after
+    rest = _reporting_rest(after)
     # the patterns' lower-case twins on the lower-cased text, each group read from *rest* at
     # the same place (every match starts at 0: "^")
     low = rest.lower() if not _case_odd(rest) else ""
@@ -882,7 +897,11 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
                 ref.roles.append(role)
             return ref, rest[: vm.end()].strip()
     # subject, apposition, verb: "’ Dr Anna Smith, chair of the RCGP, said."
-    vm = SUBJECT_APPOSITION_VERB_LOWER.match(low) if low else SUBJECT_APPOSITION_VERB.match(rest)
+    # (its subject is up to 60 characters without a comma, then a comma: no match without one)
+    if rest.find(",", 0, 61) <= 0:
+        vm = None
+    else:
+        vm = SUBJECT_APPOSITION_VERB_LOWER.match(low) if low else SUBJECT_APPOSITION_VERB.match(rest)
     if vm:
         ref = classify(rest[vm.start("np") : vm.end("np")])
         if ref is not None and ref.kind in ("person", "organisation"):
