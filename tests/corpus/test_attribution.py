@@ -682,3 +682,46 @@ def test_clause_linker_opens_only_on_the_characters_last_clause_lets_it_try():
         word = {"b": "but", "a": "and", "s": "so", "y": "yet", "h": "however", "m": "meanwhile", "t": "then"}
         rest = word[ch.lower() if ch != "ſ" else "s"][1:]
         assert attribution.CLAUSE_LINKER.match(ch + rest + " x")
+
+
+REPORT_SENTENCE_WORDS = ["report", "Report", "REPORT", "reports", "reported", "research", "study", "ſtudy", "survey",
+                         "analysis", "analyſis", "xreport", "_report", "report_", "report2", "é", "éreport", "İ", "ı",
+                         "K", "the", "Dr", "Smith", "said", ".", "!", "?", "…", ".’", "’", "“", "(", ")"]
+
+
+@given(prose(REPORT_SENTENCE_WORDS, size=16))
+@settings(max_examples=500, deadline=None)
+def test_the_sentences_with_a_report_word_are_those_report_word_finds_a_word_in(par):
+    from gpreader.corpus import attribution
+
+    expected = [(a, b) for a, b in attribution.sentences(par) if attribution.REPORT_WORD.search(par[a:b])]
+    assert attribution._report_sentences(par) == expected
+
+
+REPORTING_LEAD_WORDS = ["", " ", ",", ";", ":", "–", "—", "-", "\u00a0", "\u2009", "\n", "\x1c", "’", ".", "he", "said",
+                        "Dr", "Smith", "x", "é"]
+
+
+@given(prose(REPORTING_LEAD_WORDS, size=12))
+@settings(max_examples=500, deadline=None)
+def test_the_words_after_a_quotation_are_read_from_where_reporting_rest_finds_them(after):
+    from gpreader.corpus import attribution
+
+    m = attribution.REPORTING_REST.match(after)
+    assert m is not None
+    assert attribution._reporting_rest(after) == m.group("rest")
+
+
+APPOSITION_WORDS = ["Dr", "Anna", "Smith", "chair", "of", "the", "RCGP", ",", ", ", ".", "said", "added", "also",
+                    "x" * 30, "‘", "“", "é"]
+
+
+@given(prose(APPOSITION_WORDS, size=14))
+@settings(max_examples=500, deadline=None)
+def test_subject_apposition_verb_matches_only_with_a_comma_in_its_first_61_characters(rest):
+    from gpreader.corpus import attribution
+
+    for pattern, text in ((attribution.SUBJECT_APPOSITION_VERB, rest),
+                          (attribution.SUBJECT_APPOSITION_VERB_LOWER, rest.lower())):
+        if pattern.match(text):
+            assert text.find(",", 0, 61) > 0

@@ -126,3 +126,27 @@ def test_what_comes_before_a_quote_introduces_it_exactly_when_the_introducer_pat
 @settings(max_examples=300, deadline=None)
 def test_the_marks_are_found_where_mark_re_finds_them(text):
     assert quotes_module._mark_positions(text) == [m.start() for m in quotes_module.MARK_RE.finditer(text)]
+
+
+
+def test_the_rock_n_roll_test_beside_an_n_is_the_plain_slices_test():
+    # _classify reads the slices only when the character after or before the mark is an
+    # "n" (its before/after: a space past either end); every text of up to five of these
+    # characters, at every mark, gives what the plain slices give
+    import itertools
+
+    def plain(par: str, i: int) -> bool:
+        return par[i : i + 3] in ("’n’", "'n'") or (i > 1 and par[i - 2 : i + 1] in ("’n’", "'n'"))
+
+    def beside_an_n(par: str, i: int) -> bool:
+        before = par[i - 1] if i > 0 else " "
+        after = par[i + 1] if i + 1 < len(par) else " "
+        return (after == "n" and par[i : i + 3] in ("’n’", "'n'")) or (
+            before == "n" and i > 1 and par[i - 2 : i + 1] in ("’n’", "'n'")
+        )
+
+    for size in range(1, 6):
+        for chars in itertools.product("’'n a", repeat=size):
+            par = "".join(chars)
+            for i in quotes_module._mark_positions(par):
+                assert beside_an_n(par, i) == plain(par, i), (par, i)

@@ -200,16 +200,37 @@ REPORT_WORD = re.compile(
 )
 
 
-def _may_mention_a_report(text: str) -> bool:
-    """False when ``REPORT_WORD.search(text)`` must fail: none of its words is in the
-    lower-cased text (the regex, tried at every position, is slower than these look-ups)."""
-    if _case_odd(text):
-        return True
-    low = text.lower()
+def _report_word_starts(text: str, low: str) -> list[int]:
+    """Every place ``REPORT_WORD`` matches in *text*, a text with no case-odd character and
+    *low* its lower case (as long as it: only "\u0130", case-odd, lower-cases to two
+    characters): a word of REPORT_WORDS in *low* with no word character before it or after
+    it in *text* (the \\b on each side). Found by str's search, where the regex, opening on
+    the common letters r, s and a, is tried at nearly every position of the text."""
+    found: list[int] = []
     for word in REPORT_WORDS:
-        if word in low:
-            return True
-    return False
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not _word_char(text[i - 1])) and (j == len(text) or not _word_char(text[j])):
+                found.append(i)
+            i = low.find(word, i + 1)
+    return found
+
+
+def _report_sentences(par: str) -> list[tuple[int, int]]:
+    """The sentences of *par* (``sentences(par)``) in which ``REPORT_WORD.search`` finds a
+    word, read from the places it matches in the whole paragraph: a sentence starts after
+    whitespace or an end mark and ends on one or at the paragraph's end, so a word inside it
+    has the same \\b on each side there as in the paragraph (a test compares the two).
+    With a case-odd character, the regex on each sentence."""
+    if _case_odd(par):
+        if not REPORT_WORD.search(par):
+            return []
+        return [(a, b) for a, b in sentences(par) if REPORT_WORD.search(par[a:b])]
+    starts = _report_word_starts(par, par.lower())
+    if not starts:
+        return []
+    return [(a, b) for a, b in sentences(par) if any(a <= i < b for i in starts)]
 
 
 # Person and Attributed write their own __init__ (init=False), as Ref does: compiled, a native
@@ -433,7 +454,12 @@ class ArticleSpeakers:
         for p in self.people:
             if p.kind != "person":
                 continue
-            if p.name == name or (" " not in name and p.surname == name) or (" " not in p.name and name.split()[-1] == p.name):
+            # (each split only when the one name is in the other: a word of a name is in it)
+            if (
+                p.name == name
+                or (" " not in name and name in p.name and p.surname == name)
+                or (" " not in p.name and p.name in name and name.split()[-1] == p.name)
+            ):
                 if len(name) > len(p.name):
                     p.name = name
                 if ref.honorific and (not p.honorific or p.honorific in ("Mr", "Mrs", "Ms", "Miss")):
@@ -759,12 +785,8 @@ class Attributor:
         """
         fallback = None
         for par in self.paragraphs:
-            if not _may_mention_a_report(par) or not REPORT_WORD.search(par):
-                continue  # nor in any of its sentences (they end and begin between words)
-            for a, b in sentences(par):
+            for a, b in _report_sentences(par):
                 sent = par[a:b]
-                if not REPORT_WORD.search(sent):
-                    continue
                 for ref in _named_in(sent):
                     if ref.kind != "organisation":
                         continue
@@ -837,10 +859,25 @@ def _not_a_role(masked: str, text: str, m: re.Match) -> bool:
     return masked[start:end] != text[start:end] or bool(CLAUSE_VERB.search(text, start, end))
 
 
+# the marks REPORTING_REST's class takes besides whitespace
+_REPORTING_LEAD = ",;:–—-"
+
+
+def _reporting_rest(after: str) -> str:
+    """``REPORTING_REST.match(after).group("rest")``: *after* from its first character that is
+    neither whitespace (``\\s``: str.isspace) nor one of its marks. The regex always matches
+    (``.*`` with DOTALL takes the rest) and reads the whole text to its end; the loop reads
+    only the few characters before the words (a test compares the two)."""
+    i = 0
+    n = len(after)
+    while i < n and (after[i].isspace() or after[i] in _REPORTING_LEAD):
+        i += 1
+    return after[i:]
+
+
 def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     """'’, he said.' / ' said the former RCGP chairwoman.' / ', Dr Bewick added.'"""
-    m = REPORTING_REST.match(after)
-    rest = m.group("rest") if m else after
+    rest = _reporting_rest(after)
     # the patterns' lower-case twins on the lower-cased text, each group read from *rest* at
     # the same place (every match starts at 0: "^")
     low = rest.lower() if not _case_odd(rest) else ""
@@ -860,7 +897,11 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
                 ref.roles.append(role)
             return ref, rest[: vm.end()].strip()
     # subject, apposition, verb: "’ Dr Anna Smith, chair of the RCGP, said."
-    vm = SUBJECT_APPOSITION_VERB_LOWER.match(low) if low else SUBJECT_APPOSITION_VERB.match(rest)
+    # (its subject is up to 60 characters without a comma, then a comma: no match without one)
+    if rest.find(",", 0, 61) <= 0:
+        vm = None
+    else:
+        vm = SUBJECT_APPOSITION_VERB_LOWER.match(low) if low else SUBJECT_APPOSITION_VERB.match(rest)
     if vm:
         ref = classify(rest[vm.start("np") : vm.end("np")])
         if ref is not None and ref.kind in ("person", "organisation"):

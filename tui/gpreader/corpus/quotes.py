@@ -102,10 +102,13 @@ def _classify(par: str) -> list[_Mark]:
     n = len(par)
     for i in _mark_positions(par):
         ch = par[i]
-        if par[i : i + 3] in ("’n’", "'n'") or (i > 1 and par[i - 2 : i + 1] in ("’n’", "'n'")):
-            continue  # rock ’n’ roll
         before = par[i - 1] if i > 0 else " "
         after = par[i + 1] if i + 1 < n else " "
+        # (the slices read only beside an "n": each three characters hold one in the middle)
+        if (after == "n" and par[i : i + 3] in ("’n’", "'n'")) or (
+            before == "n" and i > 1 and par[i - 2 : i + 1] in ("’n’", "'n'")
+        ):
+            continue  # rock ’n’ roll
         if ch in DOUBLE_OPEN:
             marks.append(_Mark(i, "d", "open"))
         elif ch in DOUBLE_CLOSE:
