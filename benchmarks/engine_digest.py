@@ -60,13 +60,13 @@ def _article_record(article) -> list:
 
 def _plan_record(article) -> list | None:
     """The article's proposals plan as numbers and strings, whichever form the cache keeps
-    the numbers in (a list, or text since PLAN_FORMAT 3): the digest follows what the
-    engine finds, not how it is stored."""
+    the numbers in (a list, text in PLAN_FORMAT 3, bytes since 4): the digest follows what
+    the engine finds, not how it is stored."""
     data = plan_data(article)
     if data is None:
         return None
     _format, themes, numbers, strings = data
-    if isinstance(numbers, str):
+    if isinstance(numbers, bytes):
         from gpreader.corpus.proposals import _unpacked
 
         numbers = _unpacked(numbers).tolist()

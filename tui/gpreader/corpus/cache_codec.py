@@ -35,7 +35,7 @@ from typing import Any
 from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement
 from gpreader.corpus.proposals import attach_plan, plan_data
 
-FORMAT = 5  # part of every row (5: marshal, not JSON)
+FORMAT = 6  # part of every row (5: marshal, not JSON; 6: the plan's numbers as bytes)
 _SPECIAL = ("id", "path", "quotes", "statements", "local_speakers")  # Article fields written apart
 _CLASSES = {c.__name__: c for c in (PubDate, Role, Speaker)}
 _CLASS_FIELDS = {name: tuple(f.name for f in dataclasses.fields(c)) for name, c in _CLASSES.items()}

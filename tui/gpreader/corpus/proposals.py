@@ -28,8 +28,6 @@ else None.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 import struct
 import sys
@@ -910,11 +908,12 @@ def _entry(article: Article, known: _Speakers) -> tuple:
 
 # -- the plan: what depends only on the article's text, found once at parse time ------------
 #
-# A plan is JSON-able, so the index cache keeps it with the article (cache_codec):
+# A plan is plain data, so the index cache keeps it with the article (cache_codec):
 #   [PLAN_FORMAT, themes fingerprint or None, numbers, strings]
 # numbers is one flat run of non-negative ints, unit after unit in reading order (as the
-# cache keeps it, a text: the array's type code, then its bytes, little-endian, in base64;
-# some 560 numbers an article, which JSON writes and reads ten times slower). A unit is
+# cache keeps it, bytes: the array's type code, then its bytes, little-endian; some 560
+# numbers an article, which marshal writes and reads as one copy, not number by number;
+# PLAN_FORMAT 3 wrote them as base64 text for JSON rows). A unit is
 #   paragraph, holder + 1, statement + 1, n, n overlapping quotes, m, m mentions as start, end,
 # then 0 when it is only a possible proponent for the next sentences of its paragraph, or 1
 # for a proposal, followed by
@@ -931,7 +930,7 @@ def _entry(article: Article, known: _Speakers) -> tuple:
 # names after parsing, and a mention resolves against every speaker of the corpus.
 # In memory the numbers are an array and the strings interned: loaded plans cost little.
 
-PLAN_FORMAT = 3
+PLAN_FORMAT = 4
 PLAN_ATTR = "_proposal_plan"
 _ELLIPSIS = "…"
 
@@ -951,7 +950,7 @@ class Plan:
         if not (themes is None or type(themes) is str) or type(strings) is not list:
             raise ValueError("not a proposals plan")
         try:
-            if type(numbers) is str:  # as data() writes them
+            if type(numbers) is bytes:  # as data() writes them
                 self.numbers = _unpacked(numbers)
             elif type(numbers) is list:  # as make_plan finds them
                 self.numbers = _array_of(numbers)
@@ -996,26 +995,23 @@ def _array_of(numbers: list[int]) -> array[int]:
     return out
 
 
-def _packed(numbers: array[int]) -> str:
-    """*numbers* as text: the array's type code, then its bytes (little-endian) in base64."""
+def _packed(numbers: array[int]) -> bytes:
+    """*numbers* as bytes: the array's type code, then its bytes (little-endian)."""
     if sys.byteorder != "little":
         numbers = array(numbers.typecode, numbers)
         numbers.byteswap()
-    return numbers.typecode + base64.b64encode(numbers.tobytes()).decode("ascii")
+    return numbers.typecode.encode("ascii") + numbers.tobytes()
 
 
-def _unpacked(text: str) -> array[int]:
-    """The array of ``_packed``; ValueError if *text* is not one. (Typed ``array[int]``:
+def _unpacked(data: bytes) -> array[int]:
+    """The array of ``_packed``; ValueError if *data* is not one. (Typed ``array[int]``:
     as ``array`` alone, mypyc would read the plan's numbers as objects of any type, the
     compare view's reading of plans twice as slow.)"""
-    code = text[:1]
-    if code not in ("H", "I"):
+    code = data[:1]
+    if code != b"H" and code != b"I":
         raise ValueError("not packed numbers")
-    numbers: array[int] = array(code)
-    try:
-        numbers.frombytes(base64.b64decode(text[1:], validate=True))
-    except binascii.Error:
-        raise ValueError("not packed numbers") from None
+    numbers: array[int] = array(code.decode("ascii"))
+    numbers.frombytes(data[1:])  # ValueError if not a whole number of them
     if sys.byteorder != "little":
         numbers.byteswap()
     return numbers
@@ -1151,7 +1147,7 @@ def _plan(article: Article) -> Plan | None:
 
 
 def plan_data(article: Article) -> list | None:
-    """The plan kept with *article* (as JSON-able lists), if it still fits its paragraphs,
+    """The plan kept with *article* (as plain data, ``Plan.data``), if it still fits its paragraphs,
     quotes and statements."""
     plan = _plan(article)
     return plan.data() if plan is not None else None
