@@ -457,3 +457,49 @@ def test_decoded_quotes_share_their_texts_as_share_quote_texts_leaves_them(folde
 
 def decoded_of(article: Article) -> Article:
     return decode_article(encode_article(article, []), article.path)[0]
+
+
+def _an_article() -> Article:
+    path = Path("/somewhere/x.txt")
+    article = Article("x", path, "Headline", ["He said ‘yes’ and ‘no’.", "Second."], outlet="GP", date=PubDate(2014, 2))
+    article.quotes = [Quote("x", 0, 9, 12, "yes", speaker="Dr A"), Quote("x", 0, 19, 21, "no", group=1, index=1)]
+    article.statements = [Statement(1, 0, 7, "Dr A")]
+    article.local_speakers = {"Dr A": Speaker("Dr A", roles=[Role("GP", "x")], aliases={"A"})}
+    return article
+
+
+_CHANGES = [
+    ("headline", "Other"), ("date", PubDate(2014, 3)), ("id", "y"), ("paragraphs", ["One."]),
+    ("quote", ("speaker", "Dr B")), ("quote", ("end", 11)), ("quote", ("text", "ye")), ("quote", ("index", 1.0)),
+    ("quote", ("in_comments", True)), ("statement", ("speaker", "Dr B")), ("statement", ("start", 1)),
+    ("quotes", None), ("statements", None), ("speaker", "Dr B"), ("quote class", None), ("same", None),
+]
+
+
+@pytest.mark.parametrize("change", _CHANGES, ids=[c[0] + (f" {c[1][0]}" if type(c[1]) is tuple else "") for c in _CHANGES])
+def test_the_check_of_a_decoded_article_is_its_equality(change):
+    """cache_codec._same_article tells what ``==`` tells of two articles, field by field."""
+    from gpreader.corpus.cache_codec import _same_article
+
+    class OtherQuote(Quote):
+        __slots__ = ()
+
+    article, other = _an_article(), _an_article()
+    what, value = change
+    if what == "quote":
+        setattr(other.quotes[1], *value)
+    elif what == "statement":
+        setattr(other.statements[0], *value)
+    elif what == "quotes":
+        other.quotes.pop()
+    elif what == "statements":
+        other.statements.append(Statement(1, 0, 7, "Dr A"))
+    elif what == "speaker":
+        other.local_speakers["Dr A"].roles.append(Role(value, "x"))
+    elif what == "quote class":
+        q = other.quotes[0]
+        other.quotes[0] = OtherQuote(**{f.name: getattr(q, f.name) for f in dataclasses.fields(q)})
+    elif what != "same":
+        setattr(other, what, value)
+    assert _same_article(other, article, [q.text for q in article.quotes]) == (other == article)
+    assert _same_article(other, article, [q.text for q in article.quotes]) is (change in (("same", None), ("quote", ("index", 1.0))))
