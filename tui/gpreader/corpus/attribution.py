@@ -73,6 +73,72 @@ VERB_TRIE = _trie([re.findall(r"\\s\+|.", v) for v in VERB_ALTERNATIVES])
 # character class lets the regex engine skip over the letters of words. A match at i in
 # " " + text is a verb at i in text, ending one before the match's end.
 VERB_AFTER_GAP = re.compile(r"[^\w](?:" + VERB_TRIE + r")\b")
+# VERB_AFTER_GAP's matches found in the text with every character that is not a word
+# character made a space (``_spaced_gaps``): there a space opens each gap, and a pattern that
+# opens on a literal is searched for quickly, where sre tests the class [^\w] at every
+# character (some 220 instructions a character in all, against some 90). A match at i in the
+# text is one at i in the spaced text (its gap a space, its letters the same, its whitespace
+# whitespace still, the \b after it as before), and a match of one word in the spaced text is
+# the text's own: each alternative before it fails in both, on a letter, on a word character
+# where \s+ is wanted, or at \b. One of more words ("pointed out") may read a mark as a space
+# ("pointed-out"): it is matched again in the text (``_verbs_at_gaps``).
+VERB_GAP = re.compile(r" (?:" + VERB_TRIE + r")\b")
+# the characters other than ASCII that a paragraph has besides letters (none a word character)
+_GAP_MARKS = "‘’“”£–—…\u00a0"
+# for bytes.translate: every ASCII character that is not a word character (\w: letters,
+# digits, "_") a space, the others themselves (a bytes table: no look-up of a Python mapping)
+_GAP_TABLE = bytes(i if chr(i).isalnum() or chr(i) == "_" else 32 for i in range(128)) + bytes(range(128, 256))
+
+
+def _spaced_gaps(text: str) -> str:
+    """*text* with each character that is not a word character made a space, for VERB_GAP;
+    "" for text with a character outside ASCII other than those of _GAP_MARKS (the regex
+    then reads the text itself)."""
+    if not text.isascii():
+        # (each mark a constant: no new string for a character read from _GAP_MARKS; the
+        # quotation marks first, mostly the only ones)
+        text = text.replace("‘", " ").replace("’", " ").replace("“", " ").replace("”", " ")
+        if not text.isascii():
+            text = text.replace("£", " ").replace("–", " ").replace("—", " ").replace("…", " ").replace("\u00a0", " ")
+            if not text.isascii():
+                return ""
+    return text.encode("ascii").translate(_GAP_TABLE).decode("ascii")
+
+
+def _verbs_at_gaps(text: str, gaps: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """The spans of ``VERB_AFTER_GAP.finditer(text, pos, endpos)``, for *gaps* =
+    ``_spaced_gaps(text)``, by VERB_GAP's matches in *gaps*: a match of one word is the regex's
+    match in *text*; one of more words is matched again in *text*; each next searched for from
+    the end of the regex's match (or after a place where it fails), as finditer goes on."""
+    found: list[tuple[int, int]] = []
+    while True:
+        g = VERB_GAP.search(gaps, pos, endpos)  # (search: less to make than finditer's iterator)
+        if g is None:
+            return found
+        at, end = g.span()
+        if gaps.find(" ", at + 1, end) >= 0:
+            m = VERB_AFTER_GAP.match(text, at, endpos)
+            if m is None:
+                pos = at + 1
+                continue
+            end = m.end()
+        found.append((at, end))
+        pos = end
+
+
+def _first_verb_at_gaps(text: str, gaps: str, pos: int, endpos: int) -> int:
+    """Where ``VERB_AFTER_GAP.search(text, pos, endpos)`` matches (-1: nowhere), read as
+    ``_verbs_at_gaps`` reads its matches."""
+    while True:
+        g = VERB_GAP.search(gaps, pos, endpos)
+        if g is None:
+            return -1
+        at, end = g.span()
+        if gaps.find(" ", at + 1, end) < 0 or VERB_AFTER_GAP.match(text, at, endpos) is not None:
+            return at
+        pos = at + 1
+
+
 # characters that lower-casing turns into, or IGNORECASE takes for, an ASCII letter
 _CASE_ODD = "\u0130\u0131\u017f\u212a"
 
@@ -564,6 +630,8 @@ class Attributor:
         # per paragraph: " " + its masked text lower-cased, for VERB_AFTER_GAP ("" when the text
         # has a case-odd character: find_verbs reads it word by word)
         self.verb_text = ["" if _case_odd(masked) else " " + masked.lower() for masked in self.masked]
+        # per paragraph: its verb text spaced for VERB_GAP ("" where the regex reads it alone)
+        self.verb_gaps = [_spaced_gaps(text) if text else "" for text in self.verb_text]
         # per paragraph, per sentence: everyone it names (shared refs: read only)
         self.named = [[_named_in(masked[a:b]) for a, b in bounds] for masked, bounds in zip(self.masked, self.sentences)]
         self._prescan()
@@ -663,6 +731,9 @@ class Attributor:
         text = self.verb_text[p]
         if not text:
             return find_verbs(self.masked[p][a:end])
+        gaps = self.verb_gaps[p]
+        if gaps:
+            return [(vs - a, ve - 1 - a) for vs, ve in _verbs_at_gaps(text, gaps, a, end + 1)]
         return [(m.start() - a, m.end() - 1 - a) for m in VERB_AFTER_GAP.finditer(text, a, end + 1)]
 
     def _subject(self, head: str) -> Ref | None:
@@ -686,8 +757,14 @@ class Attributor:
             verb = first_verb(masked[a:end], -1 if quoted < 0 else quoted + 4 - a)
         else:
             # and read no further: its x's cannot be part of a verb that starts before them
-            m = VERB_AFTER_GAP.search(self.verb_text[p], a, (end if quoted < 0 else quoted + 4) + 1)
-            verb = m.start() - a if m is not None else -1
+            stop = (end if quoted < 0 else quoted + 4) + 1
+            gaps = self.verb_gaps[p]
+            if gaps:
+                at = _first_verb_at_gaps(self.verb_text[p], gaps, a, stop)
+                verb = at - a if at >= 0 else -1
+            else:
+                m = VERB_AFTER_GAP.search(self.verb_text[p], a, stop)
+                verb = m.start() - a if m is not None else -1
         if verb < 0:
             return None
         head = masked[a : a + verb]
