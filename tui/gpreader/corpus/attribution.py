@@ -1241,15 +1241,21 @@ def _org_scan(sentence: str, pos: int) -> list[tuple[int, int]]:
     capital after them (no other "the" or capital between), and no match ends inside a "the"
     at a word's start (each ends at \\b after a word character); a test compares the two."""
     found: list[tuple[int, int]] = []
-    for m in ORG_SCAN_CAPITAL.finditer(sentence, pos):
-        start = m.start()
+    at = pos
+    while True:
+        # (search from each match's end, as finditer goes on: its matches are never empty,
+        # and a search reads the text before where it starts as finditer's scan does; each
+        # call costs less than finditer's iterator and scanner)
+        m = ORG_SCAN_CAPITAL.search(sentence, at)
+        if m is None:
+            return found
+        start, at = m.span()
         j = start
         while j > pos and sentence[j - 1].isspace():
             j -= 1
         if j < start and j - 3 >= pos and sentence[j - 3 : j] == "the" and (j == 3 or not _word_char(sentence[j - 4])):
             start = j - 3
-        found.append((start, m.end()))
-    return found
+        found.append((start, at))
 
 
 def _named_in(sentence: str) -> tuple[Ref, ...]:
@@ -1269,9 +1275,13 @@ def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
 
 def _named_by_scans(sentence: str) -> tuple[Ref, ...]:
     found: list[Ref] = []
-    for m in NAME_SCAN.finditer(sentence):
-        start = m.start()
-        name = m.group(0)  # (once: each group() call makes a new string)
+    at = 0
+    while True:
+        m = NAME_SCAN.search(sentence, at)  # (its finditer, as in _org_scan)
+        if m is None:
+            break
+        start, at = m.span()
+        name = sentence[start:at]  # (a slice: group(0) is a method call)
         pre = NAME_PRE.search(sentence, _pre_window(sentence, start), start)
         phrase = pre.group(0) + name if pre else name
         # (the shared readings, as these refs are read only: a copy only to add a role)
@@ -1280,7 +1290,7 @@ def _named_by_scans(sentence: str) -> tuple[Ref, ...]:
             ref = classify_shared(name)
         if ref is None or ref.kind != "person":
             continue
-        app = NAME_APPOSITION.match(sentence, m.end())
+        app = NAME_APPOSITION.match(sentence, at)
         if app:
             role = appositive_role(app.group(0).strip(", "))
             if role:
@@ -1307,8 +1317,13 @@ def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[
     """The documents and organisations *sentence* names, added to *found*; *at_start*: their
     heads can only be at its start (``_named_from_first``), so they are tried there alone."""
     if _may_name_a_document(sentence, at_start):
-        for m in DOCUMENT_SCAN.finditer(sentence):
-            ref = classify_shared(m.group(0))
+        at = 0
+        while True:
+            m = DOCUMENT_SCAN.search(sentence, at)  # (its finditer, as in _org_scan)
+            if m is None:
+                break
+            start, at = m.span()
+            ref = classify_shared(sentence[start:at])
             if ref is not None and ref.kind == "document":
                 found.append(ref)
     head = ORG_HEAD.match(sentence) if at_start else ORG_HEAD.search(sentence)
