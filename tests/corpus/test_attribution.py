@@ -725,3 +725,34 @@ def test_subject_apposition_verb_matches_only_with_a_comma_in_its_first_61_chara
                           (attribution.SUBJECT_APPOSITION_VERB_LOWER, rest.lower())):
         if pattern.match(text):
             assert text.find(",", 0, 61) > 0
+
+
+GAP_WORDS = VERB_TEXT_WORDS + ["pointed-out", "called-for", "called‘for", "went’on", "said£", "£said", "–said", "said…",
+                               "\u00a0said", "outlined", "observes", "2", "_", "X", "ſ", "é", "“", "”", "—", "…", "\t"]
+
+
+@given(prose(GAP_WORDS, size=16), st.integers(0, 200), st.integers(0, 200))
+@settings(max_examples=1000, deadline=None)
+def test_verbs_found_at_the_gaps_are_the_verbs_verb_after_gap_finds(text, pos, endpos):
+    """_verbs_at_gaps finds the matches VERB_AFTER_GAP.finditer finds, _first_verb_at_gaps
+    where its search matches, from any place to any place, in lower-cased text with a space
+    before it."""
+    from gpreader.corpus.attribution import VERB_AFTER_GAP, _first_verb_at_gaps, _spaced_gaps, _verbs_at_gaps
+
+    text = " " + text.lower()
+    gaps = _spaced_gaps(text)
+    if not gaps:
+        assert not all(c.isascii() or c in "‘’“”£–—…\u00a0" for c in text)
+        return
+    assert len(gaps) == len(text)
+    expected = [m.span() for m in VERB_AFTER_GAP.finditer(text, pos, endpos)]
+    assert _verbs_at_gaps(text, gaps, pos, endpos) == expected
+    assert _first_verb_at_gaps(text, gaps, pos, endpos) == (expected[0][0] if expected else -1)
+
+
+def test_the_gap_marks_are_no_word_characters():
+    from gpreader.corpus.attribution import _GAP_MARKS, _GAP_TABLE
+
+    word = re.compile(r"\w")
+    assert not any(word.match(c) for c in _GAP_MARKS)
+    assert all((_GAP_TABLE[i] == 32) == (word.match(chr(i)) is None) for i in range(128))

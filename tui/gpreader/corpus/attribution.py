@@ -73,6 +73,72 @@ VERB_TRIE = _trie([re.findall(r"\\s\+|.", v) for v in VERB_ALTERNATIVES])
 # character class lets the regex engine skip over the letters of words. A match at i in
 # " " + text is a verb at i in text, ending one before the match's end.
 VERB_AFTER_GAP = re.compile(r"[^\w](?:" + VERB_TRIE + r")\b")
+# VERB_AFTER_GAP's matches found in the text with every character that is not a word
+# character made a space (``_spaced_gaps``): there a space opens each gap, and a pattern that
+# opens on a literal is searched for quickly, where sre tests the class [^\w] at every
+# character (some 220 instructions a character in all, against some 90). A match at i in the
+# text is one at i in the spaced text (its gap a space, its letters the same, its whitespace
+# whitespace still, the \b after it as before), and a match of one word in the spaced text is
+# the text's own: each alternative before it fails in both, on a letter, on a word character
+# where \s+ is wanted, or at \b. One of more words ("pointed out") may read a mark as a space
+# ("pointed-out"): it is matched again in the text (``_verbs_at_gaps``).
+VERB_GAP = re.compile(r" (?:" + VERB_TRIE + r")\b")
+# the characters other than ASCII that a paragraph has besides letters (none a word character)
+_GAP_MARKS = "‘’“”£–—…\u00a0"
+# for bytes.translate: every ASCII character that is not a word character (\w: letters,
+# digits, "_") a space, the others themselves (a bytes table: no look-up of a Python mapping)
+_GAP_TABLE = bytes(i if chr(i).isalnum() or chr(i) == "_" else 32 for i in range(128)) + bytes(range(128, 256))
+
+
+def _spaced_gaps(text: str) -> str:
+    """*text* with each character that is not a word character made a space, for VERB_GAP;
+    "" for text with a character outside ASCII other than those of _GAP_MARKS (the regex
+    then reads the text itself)."""
+    if not text.isascii():
+        # (each mark a constant: no new string for a character read from _GAP_MARKS; the
+        # quotation marks first, mostly the only ones)
+        text = text.replace("‘", " ").replace("’", " ").replace("“", " ").replace("”", " ")
+        if not text.isascii():
+            text = text.replace("£", " ").replace("–", " ").replace("—", " ").replace("…", " ").replace("\u00a0", " ")
+            if not text.isascii():
+                return ""
+    return text.encode("ascii").translate(_GAP_TABLE).decode("ascii")
+
+
+def _verbs_at_gaps(text: str, gaps: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """The spans of ``VERB_AFTER_GAP.finditer(text, pos, endpos)``, for *gaps* =
+    ``_spaced_gaps(text)``, by VERB_GAP's matches in *gaps*: a match of one word is the regex's
+    match in *text*; one of more words is matched again in *text*; each next searched for from
+    the end of the regex's match (or after a place where it fails), as finditer goes on."""
+    found: list[tuple[int, int]] = []
+    while True:
+        g = VERB_GAP.search(gaps, pos, endpos)  # (search: less to make than finditer's iterator)
+        if g is None:
+            return found
+        at, end = g.span()
+        if gaps.find(" ", at + 1, end) >= 0:
+            m = VERB_AFTER_GAP.match(text, at, endpos)
+            if m is None:
+                pos = at + 1
+                continue
+            end = m.end()
+        found.append((at, end))
+        pos = end
+
+
+def _first_verb_at_gaps(text: str, gaps: str, pos: int, endpos: int) -> int:
+    """Where ``VERB_AFTER_GAP.search(text, pos, endpos)`` matches (-1: nowhere), read as
+    ``_verbs_at_gaps`` reads its matches."""
+    while True:
+        g = VERB_GAP.search(gaps, pos, endpos)
+        if g is None:
+            return -1
+        at, end = g.span()
+        if gaps.find(" ", at + 1, end) < 0 or VERB_AFTER_GAP.match(text, at, endpos) is not None:
+            return at
+        pos = at + 1
+
+
 # characters that lower-casing turns into, or IGNORECASE takes for, an ASCII letter
 _CASE_ODD = "\u0130\u0131\u017f\u212a"
 
@@ -564,6 +630,8 @@ class Attributor:
         # per paragraph: " " + its masked text lower-cased, for VERB_AFTER_GAP ("" when the text
         # has a case-odd character: find_verbs reads it word by word)
         self.verb_text = ["" if _case_odd(masked) else " " + masked.lower() for masked in self.masked]
+        # per paragraph: its verb text spaced for VERB_GAP ("" where the regex reads it alone)
+        self.verb_gaps = [_spaced_gaps(text) if text else "" for text in self.verb_text]
         # per paragraph, per sentence: everyone it names (shared refs: read only)
         self.named = [[_named_in(masked[a:b]) for a, b in bounds] for masked, bounds in zip(self.masked, self.sentences)]
         self._prescan()
@@ -663,6 +731,9 @@ class Attributor:
         text = self.verb_text[p]
         if not text:
             return find_verbs(self.masked[p][a:end])
+        gaps = self.verb_gaps[p]
+        if gaps:
+            return [(vs - a, ve - 1 - a) for vs, ve in _verbs_at_gaps(text, gaps, a, end + 1)]
         return [(m.start() - a, m.end() - 1 - a) for m in VERB_AFTER_GAP.finditer(text, a, end + 1)]
 
     def _subject(self, head: str) -> Ref | None:
@@ -686,8 +757,14 @@ class Attributor:
             verb = first_verb(masked[a:end], -1 if quoted < 0 else quoted + 4 - a)
         else:
             # and read no further: its x's cannot be part of a verb that starts before them
-            m = VERB_AFTER_GAP.search(self.verb_text[p], a, (end if quoted < 0 else quoted + 4) + 1)
-            verb = m.start() - a if m is not None else -1
+            stop = (end if quoted < 0 else quoted + 4) + 1
+            gaps = self.verb_gaps[p]
+            if gaps:
+                at = _first_verb_at_gaps(self.verb_text[p], gaps, a, stop)
+                verb = at - a if at >= 0 else -1
+            else:
+                m = VERB_AFTER_GAP.search(self.verb_text[p], a, stop)
+                verb = m.start() - a if m is not None else -1
         if verb < 0:
             return None
         head = masked[a : a + verb]
@@ -1164,15 +1241,21 @@ def _org_scan(sentence: str, pos: int) -> list[tuple[int, int]]:
     capital after them (no other "the" or capital between), and no match ends inside a "the"
     at a word's start (each ends at \\b after a word character); a test compares the two."""
     found: list[tuple[int, int]] = []
-    for m in ORG_SCAN_CAPITAL.finditer(sentence, pos):
-        start = m.start()
+    at = pos
+    while True:
+        # (search from each match's end, as finditer goes on: its matches are never empty,
+        # and a search reads the text before where it starts as finditer's scan does; each
+        # call costs less than finditer's iterator and scanner)
+        m = ORG_SCAN_CAPITAL.search(sentence, at)
+        if m is None:
+            return found
+        start, at = m.span()
         j = start
         while j > pos and sentence[j - 1].isspace():
             j -= 1
         if j < start and j - 3 >= pos and sentence[j - 3 : j] == "the" and (j == 3 or not _word_char(sentence[j - 4])):
             start = j - 3
-        found.append((start, m.end()))
-    return found
+        found.append((start, at))
 
 
 def _named_in(sentence: str) -> tuple[Ref, ...]:
@@ -1192,9 +1275,13 @@ def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
 
 def _named_by_scans(sentence: str) -> tuple[Ref, ...]:
     found: list[Ref] = []
-    for m in NAME_SCAN.finditer(sentence):
-        start = m.start()
-        name = m.group(0)  # (once: each group() call makes a new string)
+    at = 0
+    while True:
+        m = NAME_SCAN.search(sentence, at)  # (its finditer, as in _org_scan)
+        if m is None:
+            break
+        start, at = m.span()
+        name = sentence[start:at]  # (a slice: group(0) is a method call)
         pre = NAME_PRE.search(sentence, _pre_window(sentence, start), start)
         phrase = pre.group(0) + name if pre else name
         # (the shared readings, as these refs are read only: a copy only to add a role)
@@ -1203,7 +1290,7 @@ def _named_by_scans(sentence: str) -> tuple[Ref, ...]:
             ref = classify_shared(name)
         if ref is None or ref.kind != "person":
             continue
-        app = NAME_APPOSITION.match(sentence, m.end())
+        app = NAME_APPOSITION.match(sentence, at)
         if app:
             role = appositive_role(app.group(0).strip(", "))
             if role:
@@ -1230,8 +1317,13 @@ def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[
     """The documents and organisations *sentence* names, added to *found*; *at_start*: their
     heads can only be at its start (``_named_from_first``), so they are tried there alone."""
     if _may_name_a_document(sentence, at_start):
-        for m in DOCUMENT_SCAN.finditer(sentence):
-            ref = classify_shared(m.group(0))
+        at = 0
+        while True:
+            m = DOCUMENT_SCAN.search(sentence, at)  # (its finditer, as in _org_scan)
+            if m is None:
+                break
+            start, at = m.span()
+            ref = classify_shared(sentence[start:at])
             if ref is not None and ref.kind == "document":
                 found.append(ref)
     head = ORG_HEAD.match(sentence) if at_start else ORG_HEAD.search(sentence)
