@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from gpreader.corpus.names import (
     DOCUMENT_WORDS, GIVEN_NAME_TITLES, ROLE_WORDS, WEAK_HONORIFICS, Ref, classify, classify_shared, content_words,
@@ -29,7 +30,7 @@ from gpreader.corpus.names import (
 )
 from gpreader.corpus.quotes import Span, char_positions
 
-VERBS = r"""said|says|say|saying|told|tells|tell|telling|added|adds|adding|argued|argues|arguing|
+VERBS: Final = r"""said|says|say|saying|told|tells|tell|telling|added|adds|adding|argued|argues|arguing|
 claimed|claims|stressed|stresses|warned|warns|warning|explained|explains|insisted|insists|suggested|
 suggests|suggesting|noted|notes|commented|comments|continued|continues|acknowledged|acknowledges|
 admitted|admits|agreed|agrees|disagreed|disagrees|pointed\s+out|points\s+out|called\s+for|calls\s+for|
@@ -42,8 +43,8 @@ set\s+out|sets\s+out|outlined|outlines|proposed|proposes|reference|references|re
 called|calls|promised|promises|pledged|pledges|vowed|vows|accepted|accepts|denied|denies|insisting|
 confirmed|confirms|indicated|indicates|complained|complains|observed|observes|remarked|went\s+on|goes\s+on|
 envisaged|envisages|mentioned|quipped|joked|questioned|queried|wondered|argue|claim|warn|suggest|urge"""
-VERB_ALTERNATIVES = re.sub(r"\s+", "", VERBS).split("|")
-VERB = re.compile(r"\b(?:" + "|".join(VERB_ALTERNATIVES) + r")\b", re.IGNORECASE)
+VERB_ALTERNATIVES: Final = re.sub(r"\s+", "", VERBS).split("|")
+VERB: Final = re.compile(r"\b(?:" + "|".join(VERB_ALTERNATIVES) + r")\b", re.IGNORECASE)
 
 
 def _trie(alternatives: list[list[str]]) -> str:
@@ -67,12 +68,12 @@ def _trie(alternatives: list[list[str]]) -> str:
 
 # VERB's verbs as one alternation branching letter by letter: a regex tries one branch per
 # letter, where VERB's alternation tries every verb at every word.
-VERB_TRIE = _trie([re.findall(r"\\s\+|.", v) for v in VERB_ALTERNATIVES])
+VERB_TRIE: Final = _trie([re.findall(r"\\s\+|.", v) for v in VERB_ALTERNATIVES])
 # VERB_TRIE at the start of a word, for lower-cased text with a space put before it: the
 # character before the verb is matched (not looked behind at), and a pattern that opens on a
 # character class lets the regex engine skip over the letters of words. A match at i in
 # " " + text is a verb at i in text, ending one before the match's end.
-VERB_AFTER_GAP = re.compile(r"[^\w](?:" + VERB_TRIE + r")\b")
+VERB_AFTER_GAP: Final = re.compile(r"[^\w](?:" + VERB_TRIE + r")\b")
 # VERB_AFTER_GAP's matches found in the text with every character that is not a word
 # character made a space (``_spaced_gaps``): there a space opens each gap, and a pattern that
 # opens on a literal is searched for quickly, where sre tests the class [^\w] at every
@@ -82,12 +83,12 @@ VERB_AFTER_GAP = re.compile(r"[^\w](?:" + VERB_TRIE + r")\b")
 # the text's own: each alternative before it fails in both, on a letter, on a word character
 # where \s+ is wanted, or at \b. One of more words ("pointed out") may read a mark as a space
 # ("pointed-out"): it is matched again in the text (``_verbs_at_gaps``).
-VERB_GAP = re.compile(r" (?:" + VERB_TRIE + r")\b")
+VERB_GAP: Final = re.compile(r" (?:" + VERB_TRIE + r")\b")
 # the characters other than ASCII that a paragraph has besides letters (none a word character)
-_GAP_MARKS = "‘’“”£–—…\u00a0"
+_GAP_MARKS: Final = "‘’“”£–—…\u00a0"
 # for bytes.translate: every ASCII character that is not a word character (\w: letters,
 # digits, "_") a space, the others themselves (a bytes table: no look-up of a Python mapping)
-_GAP_TABLE = bytes(i if chr(i).isalnum() or chr(i) == "_" else 32 for i in range(128)) + bytes(range(128, 256))
+_GAP_TABLE: Final = bytes(i if chr(i).isalnum() or chr(i) == "_" else 32 for i in range(128)) + bytes(range(128, 256))
 
 
 def _spaced_gaps(text: str) -> str:
@@ -140,7 +141,7 @@ def _first_verb_at_gaps(text: str, gaps: str, pos: int, endpos: int) -> int:
 
 
 # characters that lower-casing turns into, or IGNORECASE takes for, an ASCII letter
-_CASE_ODD = "\u0130\u0131\u017f\u212a"
+_CASE_ODD: Final = "\u0130\u0131\u017f\u212a"
 
 
 def _case_odd(text: str) -> bool:
@@ -153,8 +154,8 @@ def _case_odd(text: str) -> bool:
     )
 
 
-VERB_FIRST_WORDS = {w.split("\\s+")[0].lower() for w in VERB_ALTERNATIVES}
-WORD = re.compile(r"[A-Za-z]+")
+VERB_FIRST_WORDS: Final = {w.split("\\s+")[0].lower() for w in VERB_ALTERNATIVES}
+WORD: Final = re.compile(r"[A-Za-z]+")
 
 
 def find_verbs(text: str, before: int = -1) -> list[tuple[int, int]]:
@@ -196,46 +197,46 @@ def _find_verbs_by_words(text: str, before: int) -> list[tuple[int, int]]:
 
 
 # words that may stand between a subject and its verb: "Mr Stevens also said", "has suggested"
-AUX = re.compile(
+AUX: Final = re.compile(
     r"(?:\s+(?:also|has|have|had|would|will|was|is|were|did|does|do|then|later|further|previously|"
     r"recently|today|yesterday|once|again|earlier|now|however|repeatedly|clearly|simply|went on to|"
     r"has\s+also|had\s+also|has\s+previously|this\s+week|last\s+week|last\s+month|on\s+\w+day))+$",
     re.IGNORECASE,
 )
 # the last word of every AUX phrase ("went on to": "to"), besides the days of "on Monday"
-AUX_LAST_WORDS = {
+AUX_LAST_WORDS: Final = {
     "also", "has", "have", "had", "would", "will", "was", "is", "were", "did", "does", "do", "then", "later",
     "further", "previously", "recently", "today", "yesterday", "once", "again", "earlier", "now", "however",
     "repeatedly", "clearly", "simply", "to", "week", "month",
 }
 # a sentence's opening phrase before its subject: "Speaking at the conference, Dr X said"
-INTRO = re.compile(
+INTRO: Final = re.compile(
     r"^(?:in|at|on|speaking|writing|responding|following|after|during|asked|commenting|addressing|"
     r"when|while|although|though|as|since|before|with|without|for|from|under|by|according|last|this|"
     r"earlier|later|separately|elsewhere)\b",
     re.IGNORECASE,
 )
 # linking words that may open the subject's own segment: "Meanwhile Dame Clare Gerada"
-LINKERS = re.compile(r"^(?:(?:meanwhile|however|but|and|also|now|today|yesterday|separately|elsewhere|so|yet)\b,?\s*)+", re.I)
-ABBREV = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Rev|Cllr|No|vs|etc|i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$|\b[A-Z]\.$")
+LINKERS: Final = re.compile(r"^(?:(?:meanwhile|however|but|and|also|now|today|yesterday|separately|elsewhere|so|yet)\b,?\s*)+", re.I)
+ABBREV: Final = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Rev|Cllr|No|vs|etc|i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$|\b[A-Z]\.$")
 # "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens on a character class (not a repeat of
 # one) lets the regex engine skip to the next end mark, where it would try every position
-SENT_BREAK = re.compile(r"[.!?…][.!?…]*[’”'\")\]]*(?:\s+|(?=[A-Z‘“]))")
+SENT_BREAK: Final = re.compile(r"[.!?…][.!?…]*[’”'\")\]]*(?:\s+|(?=[A-Z‘“]))")
 # standfirst: "…, the chief executive of NHS England has said today."
 # in what STANDFIRST_ROLE takes for a role, words that make it a clause: "said the plans for
 # the GP contract were unworkable" reports what was said, it does not say who said it
-CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|could|should|must|might|may|can|need|needs)\b", re.I)
+CLAUSE_VERB: Final = re.compile(r"\b(?:is|are|was|were|will|would|could|should|must|might|may|can|need|needs)\b", re.I)
 # STANDFIRST_ROLE, ACCORDING_TO and REPORT_WORD open on their first character, not on \b (a
 # pattern that opens on \b is tried at every position; on a character or a class, the regex
 # engine skips to it), the \b checked by a look-behind; a test compares each with its plain
 # form (",|\b(?:says|said)"; "\b(?i:according to)"; "\b(?:report|…)\b" with IGNORECASE, whose
 # r, s and a also match R, S, ſ and A, and nothing else: a test tries every character)
-STANDFIRST_ROLE = re.compile(
+STANDFIRST_ROLE: Final = re.compile(
     r"(?:,|s(?<=\bs)a(?:ys|id))\s+((?:the|its|their)\s+[^,.;:]{3,80}?)(?:\s+(?:has|have|had))?"
     r"(?:\s+(?:said|says|suggested|claimed|argued|warned))?(?:\s+(?:today|yesterday|this week))?\s*[.]?\s*$"
 )
-NEXT_SENTENCE = re.compile(r"\s*[A-Z]")
-CLOSING_CLAUSE = re.compile(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$")  # "…, Dr Bewick added."
+NEXT_SENTENCE: Final = re.compile(r"\s*[A-Z]")
+CLOSING_CLAUSE: Final = re.compile(r",\s+([^,]{1,80}?)\s*[.!?]?\s*$")  # "…, Dr Bewick added."
 
 
 def _closing_clause(tail: str) -> re.Match | None:
@@ -246,7 +247,7 @@ def _closing_clause(tail: str) -> re.Match | None:
     return CLOSING_CLAUSE.match(tail, at) if at >= 0 else None
 
 
-NAME_COLON = re.compile(r"(?:^|[.!?]\s+)([A-Z][^.!?:]{1,60}):\s*$")  # "Dr Smith: ‘…"
+NAME_COLON: Final = re.compile(r"(?:^|[.!?]\s+)([A-Z][^.!?:]{1,60}):\s*$")  # "Dr Smith: ‘…"
 
 
 def _name_colon(before: str) -> re.Match | None:
@@ -258,10 +259,10 @@ def _name_colon(before: str) -> re.Match | None:
     return NAME_COLON.search(before)
 
 
-ACCORDING_TO = re.compile(r"[Aa](?<=\b[Aa])(?i:ccording to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)")
-SPOKESPERSON = re.compile(r"\b(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|source|official)\s*(?:for|at|from)?\s*")
-REPORT_WORDS = ("report", "research", "study", "survey", "analysis")
-REPORT_WORD = re.compile(
+ACCORDING_TO: Final = re.compile(r"[Aa](?<=\b[Aa])(?i:ccording to) ((?:the )?[A-Z][\w’'&\- ]{1,60}?)(?=[,.;:]|\s+(?:the|a|there|it|in)\b|$)")
+SPOKESPERSON: Final = re.compile(r"\b(?:a|an|the)?\s*(?:spokesperson|spokesman|spokeswoman|source|official)\s*(?:for|at|from)?\s*")
+REPORT_WORDS: Final = ("report", "research", "study", "survey", "analysis")
+REPORT_WORD: Final = re.compile(
     "[RrSsſAa](?i:" + "|".join(rf"{w[1:]}(?<=\b{w})" for w in REPORT_WORDS) + r")\b"
 )
 
@@ -344,8 +345,8 @@ class Attributed:
         self.alias = alias
 
 
-_NOT_SPACE = re.compile(r"\S")
-_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
+_NOT_SPACE: Final = re.compile(r"\S")
+_OTHER_SPACE: Final = re.compile(r"[^\S ]")  # whitespace other than a plain space
 
 
 def mask_quotes(par: str, spans: list[Span]) -> str:
@@ -376,12 +377,12 @@ def _in_order(spans: list[Span], length: int) -> bool:
 
 # _blank of ASCII text, a byte at a time: each ASCII character's blank (by the regexes
 # themselves: whitespace a space, anything else an x); bytes from 128 never come.
-_ASCII_BLANK = bytes(ord(_OTHER_SPACE.sub(" ", _NOT_SPACE.sub("x", chr(i)))) for i in range(128)) + b"x" * 128
+_ASCII_BLANK: Final = bytes(ord(_OTHER_SPACE.sub(" ", _NOT_SPACE.sub("x", chr(i)))) for i in range(128)) + b"x" * 128
 # _blank of UTF-8 text whose only whitespace is the plain space: a space stays, any byte
 # that starts a character is an x, and the bytes that continue one (0x80-0xBF) are deleted,
 # so that each character is one byte of the result.
-_SPACED_BLANK = b"x" * 32 + b" " + b"x" * 223
-_CONTINUATION = bytes(range(0x80, 0xC0))
+_SPACED_BLANK: Final = b"x" * 32 + b" " + b"x" * 223
+_CONTINUATION: Final = bytes(range(0x80, 0xC0))
 
 
 def _blank(quoted: str) -> str:
@@ -408,7 +409,7 @@ def _mask_by_char(par: str, spans: list[Span]) -> str:
 
 
 # what may end a text after its last sentence's words: end marks and closing marks
-_TRAILING_MARKS = ".!?…’”'\")]"
+_TRAILING_MARKS: Final = ".!?…’”'\")]"
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -879,9 +880,9 @@ class Attributor:
 # longer first.
 # Around an organisation's name in report_author: "a report by the King’s Fund", "In a report
 # on X, the Y argued" (not "a report on X") before it; "the King’s Fund’s new report" after it.
-REPORT_BEFORE_NAME = re.compile(r"\b(?:report|research|study|survey|analysis)\b[^.;]{0,60}?(?:,\s+|\s+(?:by|from)\s+)(?:the\s+)?\Z")
-REPORT_AFTER_NAME = re.compile(r"(?:’s|'s)?\s+(?:new\s+|latest\s+)?(?:report|research|study|survey|analysis)\b")
-_BOUNDARY = re.compile(r"\b")
+REPORT_BEFORE_NAME: Final = re.compile(r"\b(?:report|research|study|survey|analysis)\b[^.;]{0,60}?(?:,\s+|\s+(?:by|from)\s+)(?:the\s+)?\Z")
+REPORT_AFTER_NAME: Final = re.compile(r"(?:’s|'s)?\s+(?:new\s+|latest\s+)?(?:report|research|study|survey|analysis)\b")
+_BOUNDARY: Final = re.compile(r"\b")
 
 
 def _names_a_report(sent: str, name: str) -> bool:
@@ -902,31 +903,31 @@ def _names_a_report(sent: str, name: str) -> bool:
     return False
 
 
-VERB_FIRST = re.compile(r"^(?:" + VERB_TRIE + r")\s+(?P<np>[^,.;:!?]+)", re.I)
-SUBJECT_APPOSITION_VERB = re.compile(
+VERB_FIRST: Final = re.compile(r"^(?:" + VERB_TRIE + r")\s+(?P<np>[^,.;:!?]+)", re.I)
+SUBJECT_APPOSITION_VERB: Final = re.compile(
     r"^(?P<np>[^,.;:!?‘“]{1,60}?),\s+(?P<app>[^.;:!?‘“]{2,120}?),\s+(?:(?:also|has|have|had|later|then|previously)\s+)?(?:"
     + VERB_TRIE
     + r")\b",
     re.I,
 )
-SUBJECT_VERB = re.compile(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB_TRIE + r")\b", re.I)
+SUBJECT_VERB: Final = re.compile(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB_TRIE + r")\b", re.I)
 # The three reporting patterns without IGNORECASE, for the lower-cased text (their words are
 # lower-case): the regex engine compares each of its letters with a character's lower case,
 # and a branch that opens on one cannot be passed over at a glance as a plain letter's can.
 # Text with no case-odd character has as many characters lower-cased, each matching a
 # letter, \w, \s or a class of these patterns as the character does under IGNORECASE, so
 # the same matches at the same places (a hypothesis test compares them).
-VERB_FIRST_LOWER = re.compile(VERB_FIRST.pattern)
-SUBJECT_APPOSITION_VERB_LOWER = re.compile(SUBJECT_APPOSITION_VERB.pattern)
-SUBJECT_VERB_LOWER = re.compile(SUBJECT_VERB.pattern)
+VERB_FIRST_LOWER: Final = re.compile(VERB_FIRST.pattern)
+SUBJECT_APPOSITION_VERB_LOWER: Final = re.compile(SUBJECT_APPOSITION_VERB.pattern)
+SUBJECT_VERB_LOWER: Final = re.compile(SUBJECT_VERB.pattern)
 
 
-REPORTING_REST = re.compile(r"^[\s,;:–—-]*(?P<rest>.*)$", re.S)
-NP_END = re.compile(r"\s+(?:at|in|on|during|to|yesterday|today|last|this|when|after|before|while)\s+(?=[a-z])|,")
-NP_TRAILING_PREPOSITION = re.compile(r"\s+(?:at|to|in)$")
-APPOSITION_AFTER = re.compile(r",\s+([^,.;:!?]{3,120})(?=[,.;]|$)")
-NP_CONJUNCTION = re.compile(r"\b(?:that|which|who|and|but)\b")
-BEFORE_LOWER_WORD = re.compile(r"\s+(?=[a-z]{3,})")
+REPORTING_REST: Final = re.compile(r"^[\s,;:–—-]*(?P<rest>.*)$", re.S)
+NP_END: Final = re.compile(r"\s+(?:at|in|on|during|to|yesterday|today|last|this|when|after|before|while)\s+(?=[a-z])|,")
+NP_TRAILING_PREPOSITION: Final = re.compile(r"\s+(?:at|to|in)$")
+APPOSITION_AFTER: Final = re.compile(r",\s+([^,.;:!?]{3,120})(?=[,.;]|$)")
+NP_CONJUNCTION: Final = re.compile(r"\b(?:that|which|who|and|but)\b")
+BEFORE_LOWER_WORD: Final = re.compile(r"\s+(?=[a-z]{3,})")
 
 
 def _not_a_role(masked: str, text: str, m: re.Match) -> bool:
@@ -937,7 +938,7 @@ def _not_a_role(masked: str, text: str, m: re.Match) -> bool:
 
 
 # the marks REPORTING_REST's class takes besides whitespace
-_REPORTING_LEAD = ",;:–—-"
+_REPORTING_LEAD: Final = ",;:–—-"
 
 
 def _reporting_rest(after: str) -> str:
@@ -1050,9 +1051,9 @@ def _subject_before(head: str) -> Ref | None:
     return ref
 
 
-ROLE_LEAD = re.compile(r"^(?:who\s+is|and|also)\s+")
-ROLE_WHO = re.compile(r"^who\s+")
-NOT_ROLE = re.compile(r"^(?:due|which|whose|published|speaking|writing|who\s+(?:was|were|had|has|said|told|added))\b", re.I)
+ROLE_LEAD: Final = re.compile(r"^(?:who\s+is|and|also)\s+")
+ROLE_WHO: Final = re.compile(r"^who\s+")
+NOT_ROLE: Final = re.compile(r"^(?:due|which|whose|published|speaking|writing|who\s+(?:was|were|had|has|said|told|added))\b", re.I)
 
 
 def appositive_role(segment: str) -> str | None:
@@ -1074,19 +1075,19 @@ def _has_person(segment: str) -> bool:
 # (the \b before a word checked by a look-behind after its first letter): sre then takes the
 # branches' first characters as a set and skips to them, where a pattern opening on a
 # look-ahead or on \b is tried at every position of the text. The same matches (a test).
-CLAUSE_BREAK_PLAIN = re.compile(
+CLAUSE_BREAK_PLAIN: Final = re.compile(
     r"[;:]|,\s|\b(?:that|which|who|as|while|because|so|when|if|although)\s|\b(?:and|but)\s(?=[a-z])"
 )
-CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK: Final = re.compile(
     r";|:|,\s|t(?<=\bt)hat\s|w(?<=\bw)(?:hich|ho|hile|hen)\s|a(?<=\ba)(?:s\s|lthough\s|nd\s(?=[a-z]))"
     r"|b(?<=\bb)(?:ecause\s|ut\s(?=[a-z]))|s(?<=\bs)o\s|i(?<=\bi)f\s"
 )
-CLAUSE_LINKER = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|then)\s+", re.I)
+CLAUSE_LINKER: Final = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|then)\s+", re.I)
 
 
 # every character CLAUSE_LINKER (IGNORECASE) can open on: its words' first letters, their
 # capitals, and "ſ", which IGNORECASE takes for "s" (a test tries every character)
-CLAUSE_LINKER_FIRST = "bBaAsSſyYhHmMtT"
+CLAUSE_LINKER_FIRST: Final = "bBaAsSſyYhHmMtT"
 
 
 def _last_clause(text: str) -> str:
@@ -1099,45 +1100,45 @@ def _last_clause(text: str) -> str:
     return clause
 
 
-NAME_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Cllr")
-_NAME_WORD = r"[A-Z][\w’'\-]+"
-NAME_CORE = re.compile(
+NAME_TITLES: Final = ("Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Cllr")
+_NAME_WORD: Final = r"[A-Z][\w’'\-]+"
+NAME_CORE: Final = re.compile(
     r"(?:(?:" + "|".join(NAME_TITLES) + r")\s+)+(?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD
     + r"|\b[A-Z][a-z]+(?:\s+" + _NAME_WORD + r"){1,2}"
 )
 # after a name-like run of capitalised words, another one (not an acronym: "Jeremy Hunt MP")
-LONGER_PROPER_NOUN = re.compile(r"\s+[A-Z][a-z]")
+LONGER_PROPER_NOUN: Final = re.compile(r"\s+[A-Z][a-z]")
 # up to four words before a name, each word's letters and the whitespace after it taken
 # possessively: letters cannot give back a space for \s+, nor a space a letter or the end
 # for what follows (the same matches as the plain form with {1,20} and \s+: a test)
-NAME_PRE = re.compile(r"(?:\b(?:[A-Z][A-Za-z]{1,20}+|[a-z]{1,20}+)\s++){1,4}$")
-NAME_APPOSITION = re.compile(
+NAME_PRE: Final = re.compile(r"(?:\b(?:[A-Z][A-Za-z]{1,20}+|[a-z]{1,20}+)\s++){1,4}$")
+NAME_APPOSITION: Final = re.compile(
     r",\s+(?:a |an |the |who |chair|head|chief|president|director|deputy|national|former|lead)[^,]{2,120},"
 )
-DOCUMENT_KINDS = ("report", "review", "stocktake", "plan", "strategy", "paper", "framework", "study", "survey")
-DOCUMENT_MENTION = re.compile(r"\b(?:the\s+)?(?:" + _NAME_WORD + r"\s+){1,3}(?:" + "|".join(DOCUMENT_KINDS) + r")\b")
-ORG_WORDS_TITLED = (
+DOCUMENT_KINDS: Final = ("report", "review", "stocktake", "plan", "strategy", "paper", "framework", "study", "survey")
+DOCUMENT_MENTION: Final = re.compile(r"\b(?:the\s+)?(?:" + _NAME_WORD + r"\s+){1,3}(?:" + "|".join(DOCUMENT_KINDS) + r")\b")
+ORG_WORDS_TITLED: Final = (
     "Confederation", "Confed", "College", "Association", "Fund", "Foundation", "Trust", "Committee", "Commission",
     "Council", "Institute", "Society", "Office", "Agency", "Board",
 )
 # "Royal College of Nursing", "Institute for Fiscal Studies": the name goes on after of/for
-_ORG_GOES_ON = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&]*(?:\s+(?:and\s+)?[A-Z][\w’'&]*){0,3})?"
-_ORG_LAST = (
+_ORG_GOES_ON: Final = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&]*(?:\s+(?:and\s+)?[A-Z][\w’'&]*){0,3})?"
+_ORG_LAST: Final = (
     r"[A-Z]{2,}s?|(?:" + "|".join(ORG_WORDS_TITLED) + ")" + _ORG_GOES_ON
     + r"|Department of Health(?: and Social Care)?|Government"
 )
-ORG_MENTION = re.compile(  # the look-ahead first: no other position can start a match
+ORG_MENTION: Final = re.compile(  # the look-ahead first: no other position can start a match
     r"(?=the\s|[A-Z])\b(?:the\s+)?((?:[A-Z][\w’'&]*\s+){0,4}(?:" + _ORG_LAST + r"))\b"
 )
 
 # Cheap tests that let _named_in_cached skip most of the work. Python's regex engine tries
 # a pattern that opens on an alternation at every position of the text, but skips quickly
 # to a pattern's first character class or literal.
-ORG_HEAD = re.compile(  # in every ORG_MENTION match: two capitals, or its organisation word
+ORG_HEAD: Final = re.compile(  # in every ORG_MENTION match: two capitals, or its organisation word
     r"[A-Z](?:[A-Z]|onfed|ollege|ssociation|und|oundation|rust|ommittee|ommission|ouncil|nstitute|ociety|ffice|"
     r"gency|oard|epartment of Health|overnment)"
 )
-DOCUMENT_HEAD = re.compile(  # the end of every DOCUMENT_MENTION: its last capitalised word and the document word
+DOCUMENT_HEAD: Final = re.compile(  # the end of every DOCUMENT_MENTION: its last capitalised word and the document word
     r"[A-Z][\w’'\-]+\s+(?:" + "|".join(DOCUMENT_KINDS) + r")\b"
 )
 
@@ -1152,7 +1153,7 @@ def _after_capital(words: tuple[str, ...]) -> str:
 # A word of a name and the whitespace after it, its letters taken possessively (no giving
 # back: whitespace is none of them, so \s+ could match after no shorter run): on a failed
 # match the regex engine does not go back over the word a character at a time.
-_NAME_WORD_SPACED = r"[A-Z][\w’'\-]++\s+"
+_NAME_WORD_SPACED: Final = r"[A-Z][\w’'\-]++\s+"
 # NAME_CORE's and ORG_MENTION's matches by one finditer each of a pattern that opens on a
 # character class, so that the regex engine skips to the capitals (and "t"): ORG_MENTION
 # itself is tried at every position, and NAME_CORE was tried from a Python loop at each
@@ -1169,23 +1170,23 @@ _NAME_WORD_SPACED = r"[A-Z][\w’'\-]++\s+"
 # - ORG_SCAN: "the" before a capital, or a capital, at the start of a word; then the words
 #   before the last, or none (the last word then read on from after its capital).
 # - DOCUMENT_SCAN: DOCUMENT_MENTION's matches, which open as ORG_MENTION's do.
-NAME_SCAN = re.compile(
+NAME_SCAN: Final = re.compile(
     r"[A-Z](?=[a-z]++\s++[A-Z])(?>(?:" + _after_capital(NAME_TITLES) + r")\s+(?:(?:" + "|".join(NAME_TITLES) + r")\s+)*"
     r"(?:" + _NAME_WORD_SPACED + r"){0,2}" + _NAME_WORD + r"|(?<=\b[A-Z])[a-z]++(?:\s+" + _NAME_WORD + r"){1,2})"
     r"(?!" + LONGER_PROPER_NOUN.pattern + ")"
 )
 # (each word before the last, and the whitespace after it, taken possessively as in
 # _NAME_WORD_SPACED: the regex engine does not go back over its letters for \s+)
-_ORG_AFTER_CAPITAL = (
+_ORG_AFTER_CAPITAL: Final = (
     r"(?:[\w’'&]*+\s+(?:[A-Z][\w’'&]*+\s+){0,3}(?:" + _ORG_LAST + r")"
     r"|[A-Z]+s?|(?:" + _after_capital(ORG_WORDS_TITLED) + ")" + _ORG_GOES_ON
     + r"|epartment of Health(?<=Department of Health)(?: and Social Care)?|overnment(?<=Government))\b"
 )
-ORG_SCAN = re.compile(r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))" + _ORG_AFTER_CAPITAL)
+ORG_SCAN: Final = re.compile(r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))" + _ORG_AFTER_CAPITAL)
 # ORG_SCAN's matches that open on their capital (the "the" before it looked at by _org_scan):
 # a pattern that opens on [tA-Z] is tried at every "t" of the text, most of them in words
-ORG_SCAN_CAPITAL = re.compile(r"[A-Z](?<=\b[A-Z])" + _ORG_AFTER_CAPITAL)
-DOCUMENT_SCAN = re.compile(
+ORG_SCAN_CAPITAL: Final = re.compile(r"[A-Z](?<=\b[A-Z])" + _ORG_AFTER_CAPITAL)
+DOCUMENT_SCAN: Final = re.compile(
     r"[tA-Z](?:he(?<=\bthe)\s+[A-Z]|(?<=\b[A-Z]))[\w’'\-]++\s+(?:" + _NAME_WORD_SPACED + r"){0,2}(?:" + "|".join(DOCUMENT_KINDS) + r")\b"
 )
 

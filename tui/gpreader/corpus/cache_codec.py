@@ -30,16 +30,16 @@ import marshal
 import sys
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement
 from gpreader.corpus.proposals import attach_plan, plan_data
 
-FORMAT = 6  # part of every row (5: marshal, not JSON; 6: the plan's numbers as bytes)
-_SPECIAL = ("id", "path", "quotes", "statements", "local_speakers")  # Article fields written apart
-_CLASSES = {c.__name__: c for c in (PubDate, Role, Speaker)}
-_CLASS_FIELDS = {name: tuple(f.name for f in dataclasses.fields(c)) for name, c in _CLASSES.items()}
-_PLAIN_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name not in _SPECIAL)  # by _plain
+FORMAT: Final = 6  # part of every row (5: marshal, not JSON; 6: the plan's numbers as bytes)
+_SPECIAL: Final = ("id", "path", "quotes", "statements", "local_speakers")  # Article fields written apart
+_CLASSES: Final = {c.__name__: c for c in (PubDate, Role, Speaker)}
+_CLASS_FIELDS: Final = {name: tuple(f.name for f in dataclasses.fields(c)) for name, c in _CLASSES.items()}
+_PLAIN_FIELDS: Final = tuple(f.name for f in dataclasses.fields(Article) if f.name not in _SPECIAL)  # by _plain
 
 
 class CodecError(ValueError):
@@ -129,8 +129,8 @@ def _cut(pars: list[str], p: int, a: int, b: int) -> str:
         return ""
 
 
-_QUOTES = _Flat(Quote, {"article_id": "article_id", "text": "None"})  # the text: _share_texts
-_STATEMENTS = _Flat(Statement, {})
+_QUOTES: Final = _Flat(Quote, {"article_id": "article_id", "text": "None"})  # the text: _share_texts
+_STATEMENTS: Final = _Flat(Statement, {})
 
 
 def _plain(value):
@@ -220,8 +220,8 @@ def _roles(value) -> list:
     return [_ROLE(r["v"]) for r in value]
 
 
-_ROLE = _fields_decoder(Role, intern=True)
-_SPEAKER = _fields_decoder(Speaker, intern=True)
+_ROLE: Final = _fields_decoder(Role, intern=True)
+_SPEAKER: Final = _fields_decoder(Speaker, intern=True)
 
 
 def _speaker(value) -> Speaker:
@@ -316,8 +316,8 @@ def _same_items(cls: type, apart: tuple[str, ...]):
     return scope["same"]
 
 
-_SAME_QUOTES = _same_items(Quote, ("text",))  # the texts: _same_article
-_SAME_STATEMENTS = _same_items(Statement, ())
+_SAME_QUOTES: Final = _same_items(Quote, ("text",))  # the texts: _same_article
+_SAME_STATEMENTS: Final = _same_items(Statement, ())
 
 
 def _slice(pars: list[str], q: Quote) -> str | None:
@@ -370,7 +370,7 @@ def _same(value):
 
 
 # how each Article field is read back: as stored for the plain types, else the generic walk
-_ARTICLE_FIELDS = {
+_ARTICLE_FIELDS: Final = {
     f.name: _date if str(f.type) == "PubDate | None" else _same
     for f in dataclasses.fields(Article)
     if str(f.type) in ("str", "str | None", "list[str]", "dict[str, str]", "PubDate | None")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from gpreader.corpus.model import PubDate
 
 # Whole lines (compared case-insensitively, spaces collapsed) that are never article text.
-FURNITURE = frozenset(
+FURNITURE: Final = frozenset(
     {
         "this site is intended for health professionals only",
         "have you registered with us yet?",
@@ -36,27 +37,27 @@ FURNITURE = frozenset(
     }
 )
 # Short lines starting so are furniture ("Register now to enjoy more articles ...").
-FURNITURE_PREFIXES = (
+FURNITURE_PREFIXES: Final = (
     "register now", "click here to ", "click here for ", "sign up for ", "sign up to ",
     "subscribe to ", "follow us on ", "read more: ", "you have read ", "to read this article",
     "log in or register", "please log in", "please sign in",
 )
-MAX_FURNITURE_PREFIX_LINE = 150
+MAX_FURNITURE_PREFIX_LINE: Final = 150
 # A line that opens the reader comments: "Readers' comments (5)", "Comments (12)", "5 comments".
-COMMENTS_MARKER = re.compile(
+COMMENTS_MARKER: Final = re.compile(
     r"^(?:readers?['’]? comments?|comments|\d+ comments?)(?: ?\(\d+\))?:?$", re.IGNORECASE
 )
-CITE_LINE = re.compile(r"^cite this as:\s*(?P<citation>\S.*)$", re.IGNORECASE)
-CITE_IN_HEADER = re.compile(r"Cite this as:\s*(\S.*)$")
-PUBLISHED = re.compile(r"\(Published (?P<date>\d{1,2} [A-Za-z]+ \d{4})\)")
-JOURNAL_HEAD = re.compile(r"^(?P<journal>[A-Z][A-Za-z .]*?)\s+\d{4};")
-NUMBERED = re.compile(r"^\d+\.\s+(?P<rest>\S.*)$")
-LIST_ITEM = re.compile(r"^(?:\d+[.)]?|[-*•–—])\s")
-SENTENCE_END = re.compile(r"[.!?…:][’”'\")\]]*$")
-ENDS_ON_PUNCTUATION = re.compile(r"[.,;:]$")
-MAX_HEADLINE = 200
-MAX_WRAP_WIDTH = 120
-MONTHS = {m: i for i, m in enumerate(
+CITE_LINE: Final = re.compile(r"^cite this as:\s*(?P<citation>\S.*)$", re.IGNORECASE)
+CITE_IN_HEADER: Final = re.compile(r"Cite this as:\s*(\S.*)$")
+PUBLISHED: Final = re.compile(r"\(Published (?P<date>\d{1,2} [A-Za-z]+ \d{4})\)")
+JOURNAL_HEAD: Final = re.compile(r"^(?P<journal>[A-Z][A-Za-z .]*?)\s+\d{4};")
+NUMBERED: Final = re.compile(r"^\d+\.\s+(?P<rest>\S.*)$")
+LIST_ITEM: Final = re.compile(r"^(?:\d+[.)]?|[-*•–—])\s")
+SENTENCE_END: Final = re.compile(r"[.!?…:][’”'\")\]]*$")
+ENDS_ON_PUNCTUATION: Final = re.compile(r"[.,;:]$")
+MAX_HEADLINE: Final = 200
+MAX_WRAP_WIDTH: Final = 120
+MONTHS: Final = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"), start=1)}
 
@@ -98,7 +99,7 @@ def _spaced(line: str) -> str:
 
 
 # Whitespace but the plain space and the line end: every other character str.split splits on.
-ODD_SPACES = (
+ODD_SPACES: Final = (
     "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
     "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
@@ -120,7 +121,7 @@ def _squash(line: str) -> str:
 
 
 # no line longer than this is furniture (casefolding never shortens a line)
-_LONGEST_FURNITURE = max(MAX_FURNITURE_PREFIX_LINE, *map(len, FURNITURE))
+_LONGEST_FURNITURE: Final = max(MAX_FURNITURE_PREFIX_LINE, *map(len, FURNITURE))
 
 
 def is_furniture(line: str) -> bool:
@@ -129,11 +130,11 @@ def is_furniture(line: str) -> bool:
 
 
 # a longer line is never a FURNITURE line, only one that starts with a FURNITURE_PREFIX
-_LONGEST_WHOLE = max(map(len, FURNITURE))
-_LONGEST_PREFIX = max(map(len, FURNITURE_PREFIXES))
+_LONGEST_WHOLE: Final = max(map(len, FURNITURE))
+_LONGEST_PREFIX: Final = max(map(len, FURNITURE_PREFIXES))
 # ASCII characters no FURNITURE_PREFIXES line starts with: an ASCII character casefolds to
 # itself in lower case, one character, so a line starting with one of these is no such line
-_NOT_PREFIX_START = frozenset(
+_NOT_PREFIX_START: Final = frozenset(
     c for c in map(chr, range(128)) if c.casefold() not in {p[0] for p in FURNITURE_PREFIXES}
 )
 

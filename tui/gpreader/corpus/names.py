@@ -10,8 +10,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
-HONORIFICS = {
+HONORIFICS: Final = {
     "dr": "Dr", "dr.": "Dr", "mr": "Mr", "mr.": "Mr", "mrs": "Mrs", "mrs.": "Mrs", "ms": "Ms",
     "ms.": "Ms", "miss": "Miss", "mx": "Mx", "professor": "Professor", "prof": "Professor",
     "prof.": "Professor", "sir": "Sir", "dame": "Dame", "lord": "Lord", "lady": "Lady",
@@ -20,13 +21,13 @@ HONORIFICS = {
 }
 # Honorifics that say nothing more than politeness: dropped from the canonical display
 # when a stronger title is known elsewhere.
-WEAK_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Mx"}
+WEAK_HONORIFICS: Final = {"Mr", "Mrs", "Ms", "Miss", "Mx"}
 # titles used with the first name once a person is introduced: "Sir Tim", "Dame Clare"
-GIVEN_NAME_TITLES = {"Sir", "Dame"}
-MALE_HONORIFICS = {"Mr", "Sir", "Lord", "Baron"}
-FEMALE_HONORIFICS = {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
+GIVEN_NAME_TITLES: Final = {"Sir", "Dame"}
+MALE_HONORIFICS: Final = {"Mr", "Sir", "Lord", "Baron"}
+FEMALE_HONORIFICS: Final = {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
 
-MALE_NAMES = set(
+MALE_NAMES: Final = set(
     """adam alan alastair alex alexander andrew andy anthony arvind ben benjamin bill bob brian
     charles chris christopher clive colin daniel danny david dean dominic duncan ed edward gareth
     gary geoff george graham greg hamish harry henry hugh iain ian jack james jamie jeremy jim
@@ -35,7 +36,7 @@ MALE_NAMES = set(
     robert roger ross sajid sam samuel scott sean simon stephen steve steven stuart ted thomas
     tim timothy tom tony wes william ara chaand krishna""".split()
 )
-FEMALE_NAMES = set(
+FEMALE_NAMES: Final = set(
     """alison amanda amy angela ann anna anne barbara beccy becky beth carol caroline catherine
     charlotte chris claire clare deborah denise diane elizabeth emma fiona frances gill hannah
     helen jacqueline jane janet jayne jennifer jenny jessica jo joanna julia julie karen kate
@@ -45,7 +46,7 @@ FEMALE_NAMES = set(
 )
 FEMALE_NAMES.discard("chris")
 
-ORG_WORDS = set(
+ORG_WORDS: Final = set(
     """nhs england confederation confed college association council department committee trust
     trusts board fund foundation institute society service services government union alliance
     partnership network networks group commission authority agency office ministry parliament
@@ -54,31 +55,31 @@ ORG_WORDS = set(
     federation federations hospital hospitals practice surgery university school centre
     company ltd plc limited inc corporation organisation organization forum panel""".split()
 )
-DOCUMENT_WORDS = set(
+DOCUMENT_WORDS: Final = set(
     """report review stocktake plan strategy paper study survey analysis document framework
     manifesto letter consultation audit inquiry guidance research briefing blueprint
     white green proposals proposal figures data statement bill act""".split()
 )
 # document words that are also people's names: "Dr Beth Green", "Mr White", "Bill Smith"
-NAME_DOCUMENT_WORDS = {"white", "green", "bill"}
-_NOT_NAME_WORDS = (ORG_WORDS | DOCUMENT_WORDS) - NAME_DOCUMENT_WORDS
+NAME_DOCUMENT_WORDS: Final = {"white", "green", "bill"}
+_NOT_NAME_WORDS: Final = (ORG_WORDS | DOCUMENT_WORDS) - NAME_DOCUMENT_WORDS
 # news outlets, named where people talk to them ("told Nursing Times"): never a person
-OUTLETS = {
+OUTLETS: Final = {
     "pulse", "nursing times", "health service journal", "gponline", "bmj", "guardian", "times", "sunday times",
     "financial times", "telegraph", "daily telegraph", "independent", "observer", "daily mail", "mail",
     "mirror", "bbc", "bbc news", "itv", "itv news", "sky news", "channel 4 news", "management in practice",
     "healthcare leader", "onmedica", "hsj", "gp online", "pulse today",
 }
 # contracts, payments and schemes of general practice, written as acronyms like bodies are
-SCHEME_ACRONYMS = {
+SCHEME_ACRONYMS: Final = {
     "pms", "gms", "apms", "qof", "mpig", "arrs", "des", "les", "cquin", "qipp", "pbr", "iif", "gpfv", "ltp", "sfe",
 }
 # Last words that end the name of a body or a scheme, never a person's (without "Dr", "Ms"…)
-NOT_SURNAMES = (ORG_WORDS - {"england", "nice", "monitor", "labour"}) | {
+NOT_SURNAMES: Final = (ORG_WORDS - {"england", "nice", "monitor", "labour"}) | {
     "scheme", "schemes", "studies", "programme", "programmes", "initiative", "initiatives", "sites",
     "pilot", "pilots", "contract", "contracts", "payments", "fund", "funds", "trusts", "care",
 }
-ROLE_WORDS = set(
+ROLE_WORDS: Final = set(
     """chief chair chairman chairwoman chairperson director secretary executive minister head
     lead leader spokesperson spokesman spokeswoman president officer commissioner author
     authors boss official adviser advisor gp doctor doctors manager partner deputy clinician
@@ -89,32 +90,32 @@ ROLE_WORDS = set(
 )
 # Epithets that British news prose puts before a name: "Veteran Hannah Hunter said",
 # "Outspoken Dr Laura Ryan". Not a part of the name (none is a common surname).
-EPITHETS = {
+EPITHETS: Final = {
     "Veteran", "Outspoken", "Respected", "Retired", "Prominent", "Leading", "Eminent", "Renowned",
     "Controversial", "Influential", "Experienced", "Longtime", "Long-serving", "Long-standing",
     "Embattled", "Beleaguered", "Celebrated", "Distinguished", "Incoming", "Outgoing", "Award-winning",
 }
 # Capitalised words that begin a role rather than a name: "Health Secretary Jeremy Hunt".
-ROLE_CAPS = {w.capitalize() for w in ROLE_WORDS} | {"Prime", "Shadow", "Health", "Former", "Acting", "Interim"} | EPITHETS
-PRONOUNS = {"he": "m", "she": "f", "it": "it", "they": "they", "we": "we", "i": "i"}
-DETERMINERS = {"the", "its", "their", "his", "her", "a", "an", "our", "this", "that", "these", "those"}
-PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ter", "st", "mc"}
-NAME_TOKEN = re.compile(
+ROLE_CAPS: Final = {w.capitalize() for w in ROLE_WORDS} | {"Prime", "Shadow", "Health", "Former", "Acting", "Interim"} | EPITHETS
+PRONOUNS: Final = {"he": "m", "she": "f", "it": "it", "they": "they", "we": "we", "i": "i"}
+DETERMINERS: Final = {"the", "its", "their", "his", "her", "a", "an", "our", "this", "that", "these", "those"}
+PARTICLES: Final = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ter", "st", "mc"}
+NAME_TOKEN: Final = re.compile(
     r"^(?:[A-Z][a-zà-ÿ]*(?:[-’'][A-Z][a-zà-ÿ]+)+|[A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)*|Ma?c[A-Z][a-z]+|[A-Z]\.?)$"
 )
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]+s?$")
-PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "GPs", "CCGs"
-TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w’'\-\.&]*|\d+")
-LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-LEADING_THE = re.compile(r"^(?:the|The)\s+")
-LEADING_LINKER = re.compile(r"^(?:and|but|so|while|whereas|then|also|however|meanwhile)\s+", re.I)
-POSSESSIVE = re.compile(r"^(.*?)[’']s\b(.*)$")  # "Lord Ara Darzi’s review"
-FIRST_WORD = re.compile(r"^\w+\s+")
-GLUE = set(
+ACRONYM: Final = re.compile(r"^[A-Z][A-Z0-9&]+s?$")
+PLURAL_ACRONYM: Final = re.compile(r"^[A-Z]{2,}s$")  # "GPs", "CCGs"
+TOKEN: Final = re.compile(r"[A-Za-zÀ-ÿ][\w’'\-\.&]*|\d+")
+LEADING_ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+LEADING_THE: Final = re.compile(r"^(?:the|The)\s+")
+LEADING_LINKER: Final = re.compile(r"^(?:and|but|so|while|whereas|then|also|however|meanwhile)\s+", re.I)
+POSSESSIVE: Final = re.compile(r"^(.*?)[’']s\b(.*)$")  # "Lord Ara Darzi’s review"
+FIRST_WORD: Final = re.compile(r"^\w+\s+")
+GLUE: Final = set(
     """said says say told tells added that and but as with by from of to while when because then also
     had has have would will is was were who which whom where the a an""".split()
 )
-STOP = {"the", "of", "at", "for", "and", "a", "an", "in", "to", "on", "its", "their", "his", "her", "former", "new", "s", "’s", "'s", "who", "is", "was", "has", "also"}
+STOP: Final = {"the", "of", "at", "for", "and", "a", "an", "in", "to", "on", "its", "their", "his", "her", "former", "new", "s", "’s", "'s", "who", "is", "was", "has", "also"}
 
 
 @dataclass(init=False)

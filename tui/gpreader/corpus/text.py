@@ -8,27 +8,28 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import Final
 
 from gpreader.corpus.errors import ArticleError
 
-MAX_BYTES = 5 * 1024 * 1024
-_MB = 1024 * 1024
+MAX_BYTES: Final = 5 * 1024 * 1024
+_MB: Final = 1024 * 1024
 # More than this share (and this many) control characters and the file is not prose.
-MAX_CONTROL_SHARE = 0.05
-MIN_CONTROLS_FOR_BINARY = 8
+MAX_CONTROL_SHARE: Final = 0.05
+MIN_CONTROLS_FOR_BINARY: Final = 8
 
-_BOMS = (
+_BOMS: Final = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
     (b"\x00\x00\xfe\xff", "utf-32-be"),
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+_BINARY_MAGIC: Final = (b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
 
-_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
-_INVISIBLE = "\u200b\u200c\u200d\ufeff\u2060\u2061\u2062\u2063\u2064\u00ad\u200e\u200f"
-_NEWLINES = "\u2028\u2029\u0085\x0b\x0c"  # line/paragraph separators, NEL, VT, FF
+_SPACES: Final = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_INVISIBLE: Final = "\u200b\u200c\u200d\ufeff\u2060\u2061\u2062\u2063\u2064\u00ad\u200e\u200f"
+_NEWLINES: Final = "\u2028\u2029\u0085\x0b\x0c"  # line/paragraph separators, NEL, VT, FF
 
 _TABLE: dict[int, str | None] = {}
 _TABLE.update({ord(c): " " for c in _SPACES})
@@ -39,18 +40,18 @@ _TABLE.update({c: None for c in range(0x7F, 0xA0) if c != 0x85})
 
 # Any character _TABLE changes: most files have none, and a regex finds that far faster than
 # str.translate walks a dict per character.
-_TABLED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
+_TABLED: Final = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
 
 # A character outside ASCII that NFC might change, or change with its neighbours: any but
 # these, each its own composed form, of combining class 0, and never the second of a pair
 # NFC composes (Latin-1 and Latin letters, general punctuation but U+2000/U+2001, currency
 # signs: a test checks each against unicodedata). A text with none is NFC as it stands.
-_NFC_UNSURE = re.compile("[^\u0080-\u02ff\u2002-\u206f\u20a0-\u20c0]")
+_NFC_UNSURE: Final = re.compile("[^\u0080-\u02ff\u2002-\u206f\u20a0-\u20c0]")
 
-_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_CONTROL: Final = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # two or more spaces after a non-space (a literal first: the regex engine can skip to it)
-_SPACE_RUN = re.compile(r" (?<=\S ) +")
-_LINE_END_SPACES = re.compile(r" +(?=\n|\Z)")
+_SPACE_RUN: Final = re.compile(r" (?<=\S ) +")
+_LINE_END_SPACES: Final = re.compile(r" +(?=\n|\Z)")
 
 
 def read_text(path: Path) -> str:
@@ -123,7 +124,7 @@ def _decode(data: bytes) -> tuple[str, bool, bool]:
 
 
 # the printable ASCII bytes and the line end: what ``_printable`` passes without a look
-_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
+_PLAIN_ASCII: Final = bytes(range(0x20, 0x7F)) + b"\n"
 
 
 def _outside_ascii(data: bytes) -> str:
