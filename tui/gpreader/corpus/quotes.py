@@ -12,18 +12,19 @@ pass with a small stack to pair them.
 from __future__ import annotations
 
 import re
+from typing import Final
 from dataclasses import dataclass
 
-DOUBLE_OPEN = "“„‟"
-DOUBLE_CLOSE = "”"
-SINGLE_OPEN = "‘‛"
-SINGLE_CLOSE = "’"
-ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
-OPENING_CONTEXT = " \t\n([{—–-/:;,"  # what may stand before an opening mark
-MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
-MAX_MARKS = 400  # bound on marks considered per paragraph (pathological input)
-ELISION = re.compile(r"\d\ds\b|em\b|til\b")  # after an opening mark: ‘90s, ‘em, ‘til
-COLON = re.compile(r":\s+")
+DOUBLE_OPEN: Final = "“„‟"
+DOUBLE_CLOSE: Final = "”"
+SINGLE_OPEN: Final = "‘‛"
+SINGLE_CLOSE: Final = "’"
+ALL_MARKS: Final = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
+OPENING_CONTEXT: Final = " \t\n([{—–-/:;,"  # what may stand before an opening mark
+MARK_RE: Final = re.compile("[" + re.escape(ALL_MARKS) + "]")
+MAX_MARKS: Final = 400  # bound on marks considered per paragraph (pathological input)
+ELISION: Final = re.compile(r"\d\ds\b|em\b|til\b")  # after an opening mark: ‘90s, ‘em, ‘til
+COLON: Final = re.compile(r":\s+")
 
 
 # The dataclasses here write their own __init__ (init=False): compiled, it is a native call;
@@ -256,8 +257,8 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
     return spans
 
 
-SENTENCE_END = re.compile(r"[.!?…]$|[.!?][’”'\")\]]*$")
-INTRODUCER = re.compile(
+SENTENCE_END: Final = re.compile(r"[.!?…]$|[.!?][’”'\")\]]*$")
+INTRODUCER: Final = re.compile(
     r"(?:^|[:.!?…]|\b(?:said|says|say|added|adds|told \w+(?: \w+)?|asked|replied|wrote|writes|continued|explained|warned|argued|insisted|stressed|noted|commented|claimed),)\s*$",
     re.IGNORECASE,
 )
@@ -272,8 +273,8 @@ def _introduced(before: str) -> bool:
     return before[-1] == "," and INTRODUCER.search(before) is not None
 
 
-ENDS_ON_FUNCTION_WORD = re.compile(r"\b(?:the|a|an|of|to|that)$", re.I)
-INNER_PUNCTUATION = re.compile(r"[,;:.!?]\S")
+ENDS_ON_FUNCTION_WORD: Final = re.compile(r"\b(?:the|a|an|of|to|that)$", re.I)
+INNER_PUNCTUATION: Final = re.compile(r"[,;:.!?]\S")
 
 
 def classify_kind(par: str, span: Span) -> str:
