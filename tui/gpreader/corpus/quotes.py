@@ -21,6 +21,7 @@ SINGLE_OPEN: Final = "‘‛"
 SINGLE_CLOSE: Final = "’"
 ALL_MARKS: Final = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
 OPENING_CONTEXT: Final = " \t\n([{—–-/:;,"  # what may stand before an opening mark
+_MARK_CHARS: Final = tuple(ALL_MARKS)  # each of them once, made once (see _positions)
 MARK_RE: Final = re.compile("[" + re.escape(ALL_MARKS) + "]")
 MAX_MARKS: Final = 400  # bound on marks considered per paragraph (pathological input)
 ELISION: Final = re.compile(r"\d\ds\b|em\b|til\b")  # after an opening mark: ‘90s, ‘em, ‘til
@@ -83,6 +84,12 @@ def _is_word(ch: str) -> bool:
 def char_positions(text: str, chars: str) -> list[int]:
     """Where any of *chars* is in *text*, in order: str's search for each character (one
     the text cannot hold is turned down at once), quicker than a regex's character class."""
+    return _positions(text, tuple(chars))
+
+
+def _positions(text: str, chars: tuple[str, ...]) -> list[int]:
+    """``char_positions`` of the characters *chars* (a tuple: iterating a str makes a new
+    string of each character outside Latin-1, such as the curly quotation marks)."""
     found: list[int] = []
     for ch in chars:
         i = text.find(ch)
@@ -95,7 +102,7 @@ def char_positions(text: str, chars: str) -> list[int]:
 
 def _mark_positions(par: str) -> list[int]:
     """Where MARK_RE matches in *par*, in order."""
-    return char_positions(par, ALL_MARKS)
+    return _positions(par, _MARK_CHARS)
 
 
 def _classify(par: str) -> list[_Mark]:
