@@ -35,7 +35,7 @@ import weakref
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from gpreader.corpus.attribution import _trie, same_org, sentences
 from gpreader.corpus.compiled import mypyc_attr
@@ -43,25 +43,25 @@ from gpreader.corpus.model import Article, Corpus, PubDate, Quote, Speaker, Stat
 from gpreader.corpus.names import classify, classify_kind
 from gpreader.corpus.themes import Theme, ThemeMatcher, default_matcher, default_themes, matcher_for
 
-SHORT_MAX = 90
-JOIN_MAX_WORDS = 7  # at most this many words, ending on an auxiliary: stays with the one before
+SHORT_MAX: Final = 90
+JOIN_MAX_WORDS: Final = 7  # at most this many words, ending on an auxiliary: stays with the one before
 
 # -- triggers --------------------------------------------------------------------------------
-_ADVERBS = (
+_ADVERBS: Final = (
     r"not|also|still|then|therefore|necessarily|just|only|now|all|really|certainly|perhaps|"
     r"possibly|probably|either|even|soon|eventually|instead|ever|actually|simply|increasingly|"
     r"clearly|definitely|undoubtedly|quickly|urgently|gradually|in\s+future|in\s+time"
 )
-_MODAL = (
+_MODAL: Final = (
     r"(?:could|should|would|will|must|might|shall|ought\s+to|needs?\s+to|needed\s+to|"
     r"has\s+to|have\s+to|had\s+to|(?:'ve|have|has)\s+got\s+to|got\s+to|gotta|going\s+to|"
     r"were\s+to|(?:could|should|would|must|wo|might|sha)n't|'ll)"
 )
-_MARKS = "'\"“”"
-_NOT_VERBS = r"(?:to|of|the|a|an|and|or|in|on|for|with|by|from|at|as|than|which|that)"
-MODAL_VERB = rf"(?P<modal>{_MODAL})(?:\s+(?:{_ADVERBS}))*\s+(?!{_NOT_VERBS}\b)[{_MARKS}]?(?P<verb>[a-z][\w']*)"
+_MARKS: Final = "'\"“”"
+_NOT_VERBS: Final = r"(?:to|of|the|a|an|and|or|in|on|for|with|by|from|at|as|than|which|that)"
+MODAL_VERB: Final = rf"(?P<modal>{_MODAL})(?:\s+(?:{_ADVERBS}))*\s+(?!{_NOT_VERBS}\b)[{_MARKS}]?(?P<verb>[a-z][\w']*)"
 
-LEXICAL = [
+LEXICAL: Final = [
     r"call(?:s|ed|ing)?\s+(?:for|on)\b",
     r"needs?\s+(?:\d[\d,.]*\s+)?(?:more|less|fewer|greater|better|new|a|an|urgent|radical|major)\b",
     r"plan(?:s|ned|ning)?\s+(?:to|for)\b",
@@ -93,12 +93,12 @@ LEXICAL = [
 # Every trigger's first character: tried first, it fails at once where no trigger can start
 # (after a word, before f, j, k, q, x, y, z), which the word boundary alone does not, as the
 # regex engine walks every alternative there. A test checks the set against the alternatives.
-TRIGGER_FIRST = "abcdeghilmnoprstuvw'"
-TRIGGER_ALTERNATIVES = "|".join([MODAL_VERB, *(f"(?:{p})" for p in LEXICAL)])
+TRIGGER_FIRST: Final = "abcdeghilmnoprstuvw'"
+TRIGGER_ALTERNATIVES: Final = "|".join([MODAL_VERB, *(f"(?:{p})" for p in LEXICAL)])
 # How every trigger begins (each alternative above opens with one of these), tried as a letter
 # trie before the alternatives: at most words ("the", "be", "practices") it fails within a
 # letter or two, where the alternatives would each be tried. A test checks it against them.
-TRIGGER_HEADS = (
+TRIGGER_HEADS: Final = (
     r"could should would will must might shall ought need has\s+to has\s+got have\s+to have\s+got had\s+to "
     r"'ve\s+got got\s+to gotta going\s+to were\s+to won't shan't 'll "  # the modals
     r"call plan propos recommend suggest urg envisag what\s+if it's it\s+is it\s+was is\s+ are\s+ was\s+ "
@@ -106,31 +106,31 @@ TRIGGER_HEADS = (
     r"want like\s+to aspiration ambition aim intention vision goal drive push bid put the\s+only only\s+if unless "
     r"as\s+long provided\s+that can't cannot can\s+not so\s+that requir there\s+is there's let's let\s+us"
 ).split()
-_TRIGGER_HEAD = _trie([re.findall(r"\\s\+|.", h) for h in TRIGGER_HEADS])
-TRIGGERS = re.compile(rf"\b(?=[{TRIGGER_FIRST}])(?={_TRIGGER_HEAD})(?:{TRIGGER_ALTERNATIVES})", re.IGNORECASE)
-OPENER = re.compile(r"^\W*(?:perhaps|maybe|possibly)\b", re.IGNORECASE)  # "Perhaps taking …"
+_TRIGGER_HEAD: Final = _trie([re.findall(r"\\s\+|.", h) for h in TRIGGER_HEADS])
+TRIGGERS: Final = re.compile(rf"\b(?=[{TRIGGER_FIRST}])(?={_TRIGGER_HEAD})(?:{TRIGGER_ALTERNATIVES})", re.IGNORECASE)
+OPENER: Final = re.compile(r"^\W*(?:perhaps|maybe|possibly)\b", re.IGNORECASE)  # "Perhaps taking …"
 # a modal that only looks back, or only foresees obstacles, proposes nothing
-PAST = re.compile(r"^(?:could|should|would|might|must|may)(?:n't)?(?:\s+not)?$", re.I)
-PAST_VERB = re.compile(r"^\s*(?:been|[a-z]+ed|[a-z]+en|done|had|made|seen|gone|got)\b", re.I)
-OBSTACLES = re.compile(  # "there" first, its word boundary after: the engine skips to the literal
+PAST: Final = re.compile(r"^(?:could|should|would|might|must|may)(?:n't)?(?:\s+not)?$", re.I)
+PAST_VERB: Final = re.compile(r"^\s*(?:been|[a-z]+ed|[a-z]+en|done|had|made|seen|gone|got)\b", re.I)
+OBSTACLES: Final = re.compile(  # "there" first, its word boundary after: the engine skips to the literal
     r"there(?<!\wthere)\s+(?:would|will|could|might|may)\s+(?:also\s+|still\s+|obviously\s+)?be\s+(?:\w+\s+){0,4}?"
     r"(?:issues|problems|risks|concerns|difficulties|challenges|questions|obstacles|barriers|hurdles)\b",
     re.IGNORECASE,
 )
 # news furniture, not proposals: "will speak at the conference", "could not be reached for comment"
-EVENTS = re.compile(
+EVENTS: Final = re.compile(
     r"^(?:speak|attend|meet|address|appear|visit|host|present|chair|thank|comment|respond|join\s+us|"
     r"be\s+(?:held|reached|joined|available|speaking|attending|published\s+on))\b",
     re.IGNORECASE,
 )
 # a picture's caption: "… (Photo: PA)" at the end, or "Picture: …" at the start
-_CAPTION_TAIL = re.compile(r"\((?:photo|picture|image|pictured)s?\b[^)]*\)\s*$", re.I)  # found by its "("
-_CAPTION_HEAD = re.compile(r"(?:photo|picture|image)s?\s*:", re.I)
+_CAPTION_TAIL: Final = re.compile(r"\((?:photo|picture|image|pictured)s?\b[^)]*\)\s*$", re.I)  # found by its "("
+_CAPTION_HEAD: Final = re.compile(r"(?:photo|picture|image)s?\s*:", re.I)
 
 
 # the first characters _CAPTION_HEAD may match in ASCII: p, i, either case (IGNORECASE also
 # takes some characters outside ASCII for i: those are tried)
-_CAPTION_FIRST = "pPiI"
+_CAPTION_FIRST: Final = "pPiI"
 
 
 def is_caption(par: str) -> bool:
@@ -142,8 +142,8 @@ def is_caption(par: str) -> bool:
     return ")" in par and _CAPTION_TAIL.search(par) is not None
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-_BRACKETED = re.compile(r"\[(\w)\](?=\w)")
+_LETTER: Final = re.compile(r"[^\W\d_]")
+_BRACKETED: Final = re.compile(r"\[(\w)\](?=\w)")
 
 
 @dataclass(slots=True)
@@ -230,26 +230,26 @@ def shorten(text: str, limit: int = SHORT_MAX) -> str:
     return cut.rstrip(" ,;:–—-") + "…"
 
 
-_FRAME_VERB = re.compile(
+_FRAME_VERB: Final = re.compile(
     r"\b(?:said|says|told|tells|added|adds|argued|argues|stressed|claimed|claims|warned|explained|insisted|"
     r"noted|indicated|emphasised|emphasized|pointed\s+out|acknowledged|believes|thinks|revealed|"
     r"concluded|found|finds|maintained|conceded)\b(?:\s+[^\s,.;:]+){0,3}?\s+that\s+",
     re.IGNORECASE,
 )
-_TAIL = re.compile(
+_TAIL: Final = re.compile(
     r",\s+(?:(?:says|said|according\s+to)\s+[^,]{1,100}|[^,]{1,100}?\s+(?:has|have|had)?\s*"
     r"(?:said|says|suggested|claimed|argued|warned|added|told\s+\w+)(?:\s+(?:today|yesterday|this\s+week))?)[.]?\s*$"
 )
 
 
 # every _TAIL match holds one of these words as it is written (the pattern minds case)
-_TAIL_WORDS = ("said", "says", "according", "suggested", "claimed", "argued", "warned", "added", "told")
+_TAIL_WORDS: Final = ("said", "says", "according", "suggested", "claimed", "argued", "warned", "added", "told")
 
 
 # how a _TAIL match of its first kind opens, and how one of its second kind ends: on one of
 # these words (before a full stop and spaces), or on a word after "told"
-_TAIL_OPEN = re.compile(r",\s+(?:says|said|according\s+to)\s")
-_TAIL_ENDS = ("said", "says", "suggested", "claimed", "argued", "warned", "added", "today", "yesterday", "week")
+_TAIL_OPEN: Final = re.compile(r",\s+(?:says|said|according\s+to)\s")
+_TAIL_ENDS: Final = ("said", "says", "suggested", "claimed", "argued", "warned", "added", "today", "yesterday", "week")
 
 
 def _may_end_a_tail(body: str) -> bool:
@@ -284,7 +284,7 @@ def _tail(body: str) -> re.Match[str] | None:
 
 # the most whitespace-separated chunks a _FRAME_VERB match has before its "that": "pointed
 # out", then three words
-_FRAME_LEAD = 5
+_FRAME_LEAD: Final = 5
 
 
 def _frame_verb(low: str) -> re.Match[str] | None:
@@ -356,15 +356,15 @@ def _norm(text: str) -> str:
 # times faster. Lower-casing keeps each position and what \w, \s, \d and \b see, except for
 # 'İ' (two characters lower-cased), and 'ı' and 'ſ', which IGNORECASE takes for i and s:
 # text with one of them is matched as it is (``_lowered`` gives None).
-_TRIGGERS_LOWER = re.compile(TRIGGERS.pattern)
-_FRAME_VERB_LOWER = re.compile(_FRAME_VERB.pattern)
-_OBSTACLES_LOWER = re.compile(OBSTACLES.pattern)
+_TRIGGERS_LOWER: Final = re.compile(TRIGGERS.pattern)
+_FRAME_VERB_LOWER: Final = re.compile(_FRAME_VERB.pattern)
+_OBSTACLES_LOWER: Final = re.compile(OBSTACLES.pattern)
 # EVENTS without its "^", matched at a position (it has no look-behind): the same matches as
 # EVENTS on the text from there, with no copy of it made
-_EVENTS_AT = re.compile(EVENTS.pattern.removeprefix("^"), re.IGNORECASE)
-_EVENTS_AT_LOWER = re.compile(_EVENTS_AT.pattern)
+_EVENTS_AT: Final = re.compile(EVENTS.pattern.removeprefix("^"), re.IGNORECASE)
+_EVENTS_AT_LOWER: Final = re.compile(_EVENTS_AT.pattern)
 # the first letter of each of EVENTS' words: on lower-cased text no other opens a match (a test)
-_EVENTS_FIRST = "abchjmprstv"
+_EVENTS_FIRST: Final = "abchjmprstv"
 
 
 def _lowered(text: str) -> str | None:
@@ -379,14 +379,14 @@ def _lowered(text: str) -> str | None:
 # "to see", "no reason"); "recommend…" and "envisag…" are looked for as they are. Lower-cased
 # text without any of them holds no trigger: a fifth of the cost of TRIGGERS telling so, for
 # the third of units that have none (and more for text outside ASCII, which it reads slower). A test checks them against every trigger alternative.
-_TRIGGER_ANY = frozenset(
+_TRIGGER_ANY: Final = frozenset(
     b"could couldn should shouldn would wouldn will must mustn might mightn shall shan ought need needs needed "
     b"won ll gotta propose proposes proposed proposing proposal proposals suggest suggests suggested suggesting "
     b"suggestion suggestions urge urges urged urging considering considered exploring examining reviewing "
     b"consider explore examine unless cannot require requires requiring".split()
 )
-_TO_FOR = frozenset((b"to", b"for"))
-_TRIGGER_NEXT: dict[bytes, frozenset[bytes]] = {
+_TO_FOR: Final = frozenset((b"to", b"for"))
+_TRIGGER_NEXT: Final[dict[bytes, frozenset[bytes]]] = {
     **dict.fromkeys((b"has", b"have"), frozenset((b"to", b"got"))),
     **dict.fromkeys((b"had", b"got", b"going", b"were", b"preparing", b"trying", b"aiming", b"seeking"), frozenset((b"to",))),
     **dict.fromkeys((b"call", b"calls", b"called", b"calling"), frozenset((b"for", b"on"))),
@@ -412,16 +412,16 @@ _TRIGGER_NEXT: dict[bytes, frozenset[bytes]] = {
     b"so": frozenset((b"that",)),
     b"let": frozenset((b"s", b"us")),
 }
-_TRIGGER_PREV: dict[bytes, frozenset[bytes]] = {
+_TRIGGER_PREV: Final[dict[bytes, frozenset[bytes]]] = {
     b"see": frozenset((b"to",)),
     b"forward": frozenset((b"put", b"puts", b"putting")),
     b"reason": frozenset((b"no",)),
 }
-_LETTER_RUNS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # all but a-z as spaces
+_LETTER_RUNS: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # all but a-z as spaces
 
 
 # each trigger word: 0 alone (ANY), 1 before a word of _TRIGGER_NEXT, 2 after one of _TRIGGER_PREV
-_TRIGGER_WORD: dict[bytes, int] = {
+_TRIGGER_WORD: Final[dict[bytes, int]] = {
     **dict.fromkeys(_TRIGGER_PREV, 2), **dict.fromkeys(_TRIGGER_NEXT, 1), **dict.fromkeys(_TRIGGER_ANY, 0)
 }
 
@@ -430,7 +430,7 @@ _TRIGGER_WORD: dict[bytes, int] = {
 # may start: "is continuing to look at", "it is just a matter of", "there is no reason why",
 # "it is now time to", "it is … important to", "is … considering", "want to see", "to consider",
 # "'ve got to", "the only way"; none for the others ("could", "will", "we'll", "won't", "plans to").
-_TRIGGER_LEAD: dict[bytes, int] = {
+_TRIGGER_LEAD: Final[dict[bytes, int]] = {
     **dict.fromkeys((b"look", b"matter", b"question"), 4),
     **dict.fromkeys(
         b"time reason needed important vital essential crucial imperative necessary critical required".split(), 3
@@ -444,10 +444,10 @@ _TRIGGER_LEAD: dict[bytes, int] = {
 # how the chunk before a trigger word ends when the word may be the "\w+" of "is … considering"
 # or "it is … important to" (a trigger then starts a chunk or two before it): some words
 # ending so are not these ("this"), and are taken as if they were
-_BE_ENDS = ("is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re")
+_BE_ENDS: Final = ("is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re")
 # their last runs of letters: a chunk that starts with its trigger word follows one ending
 # on one of _BE_ENDS only where the word before it is one of these (a cheaper test first)
-_BE_RUNS = frozenset(b"is are was were be been being am s re".split())
+_BE_RUNS: Final = frozenset(b"is are was were be been being am s re".split())
 
 
 def _may_have_trigger(low: str) -> bool:
@@ -605,12 +605,12 @@ def _has_letter(text: str) -> bool:
     return _LETTER.search(text) is not None
 
 
-_NOT_LETTERS = re.compile(r"[\W\d_]+")  # what _LETTER does not match
-_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())  # in ASCII, _LETTER is [A-Za-z]
+_NOT_LETTERS: Final = re.compile(r"[\W\d_]+")  # what _LETTER does not match
+_ASCII_NOT_LETTERS: Final = bytes(c for c in range(128) if not chr(c).isalpha())  # in ASCII, _LETTER is [A-Za-z]
 
 
 # the characters other than ASCII that quoted units mostly hold: none is a letter
-_MARKS_NOT_LETTERS = ("‘", "’", "“", "”", "–", "—", "…", "£", "\xa0")
+_MARKS_NOT_LETTERS: Final = ("‘", "’", "“", "”", "–", "—", "…", "£", "\xa0")
 
 
 def _letters(text: str) -> int:
@@ -647,16 +647,16 @@ def _coverage(par: str, a: int, b: int, quotes: list[Quote]) -> tuple[float, Quo
     return inside / total, best
 
 
-_TAG = re.compile(
+_TAG: Final = re.compile(
     r"[’”'\"]?\s*,?\s*[’”'\"]?\s*(?:he|she|they|it|we|i|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
     r"(?:said|says|added|adds|told\s+\w+|insisted|argued)\s*[.!?]?\s*$",
     re.IGNORECASE,
 )
-_TAG_LOWER = re.compile(_TAG.pattern.replace("[A-Z]", "[a-z]"))
-_TAG_VERBS = ("said", "says", "added", "adds", "told", "insisted", "argued")  # one is in every _TAG match
+_TAG_LOWER: Final = re.compile(_TAG.pattern.replace("[A-Z]", "[a-z]"))
+_TAG_VERBS: Final = ("said", "says", "added", "adds", "told", "insisted", "argued")  # one is in every _TAG match
 # a sentence that ends on an auxiliary leaves its verb to the sentence before:
 # "I don't think we should." / "It's about time we did."
-_ELLIPSIS_END = re.compile(
+_ELLIPSIS_END: Final = re.compile(
     r"\b(?:should|could|would|will|must|can|might|shall|do|does|did|is|are|was|were|have|has|had)(?:n['’]t)?"
     r"(?:\s+not)?\s*[.!?,;:]*[’”'\"]?\s*$",
     re.IGNORECASE,
@@ -665,11 +665,11 @@ _ELLIPSIS_END = re.compile(
 
 # the most whitespace-separated tokens a _TAG match holds: three marks or commas standing
 # alone, two name words, "told Pulse", a full stop
-_TAG_MAX_TOKENS = 8
+_TAG_MAX_TOKENS: Final = 8
 
 
 # in ASCII, each whitespace character (as str.split sees them) as a space, every other byte as "x"
-_WHITE_AS_SPACE = bytes(32 if c < 128 and chr(c).isspace() else 120 for c in range(256))
+_WHITE_AS_SPACE: Final = bytes(32 if c < 128 and chr(c).isspace() else 120 for c in range(256))
 
 
 def _more_words_than(text: str, n: int) -> bool:
@@ -713,26 +713,26 @@ def _join_short(par: str, units: list[tuple[int, int]], quotes: list[Quote]) -> 
 
 # what may stand before a quotation's first word and still be cut: its opening mark, after a
 # reporting clause ("He told delegates: ‘", "In response, Maureen Baker, chair of the RCGP, said, “")
-_FRAME_BEFORE = re.compile(
+_FRAME_BEFORE: Final = re.compile(
     r"^\s*(?:[^‘“\"']{0,160}?\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|warned|argued|"
     r"insisted|explained|continued|declared|stressed|replied|disagreed|agreed|concluded)\b[^‘“\"':]{0,40}[:,]\s*)?"
     r"[‘“\"']?\s*$",
     re.IGNORECASE,
 )
-_FRAME_BEFORE_LOWER = re.compile(_FRAME_BEFORE.pattern)  # for lower-cased text (see _lowered)
-_FRAME_AFTER = re.compile(r"^[’”\"']?\s*[,;:]?\s*[’”\"']?\s*(?:(?:[\w.’'-]+\s+){0,6}?[\w’'-]+[.!?]?)?\s*$")
-_TRAIL = " \t,;:–—-"
+_FRAME_BEFORE_LOWER: Final = re.compile(_FRAME_BEFORE.pattern)  # for lower-cased text (see _lowered)
+_FRAME_AFTER: Final = re.compile(r"^[’”\"']?\s*[,;:]?\s*[’”\"']?\s*(?:(?:[\w.’'-]+\s+){0,6}?[\w’'-]+[.!?]?)?\s*$")
+_TRAIL: Final = " \t,;:–—-"
 
 
 # the most whitespace-separated tokens a _FRAME_AFTER match holds: two marks and a comma
 # standing alone, seven words
-_FRAME_AFTER_MAX_TOKENS = 10
+_FRAME_AFTER_MAX_TOKENS: Final = 10
 
 
 # what one character alone must be for _FRAME_AFTER to match it: besides these, a space or
 # a word character (the last word); for _FRAME_BEFORE, a space or an opening mark
-_FRAME_AFTER_ONE = "’”\"',;:-"
-_FRAME_BEFORE_ONE = "‘“\"'"
+_FRAME_AFTER_ONE: Final = "’”\"',;:-"
+_FRAME_BEFORE_ONE: Final = "‘“\"'"
 
 
 def _frame_after(text: str) -> bool:
@@ -781,13 +781,13 @@ def _clip(par: str, a: int, b: int, quotes: list[Quote]) -> tuple[int, int]:
 # tries at every position), and each way on checks by a look-behind what that character was:
 # "the"/"The" then an optional honorific and a capital, or a capital that may begin an
 # honorific. The same matches; a test checks them against the pattern as written.
-_HONORIFICS = "Dr Mr Mrs Ms Professor Prof Sir Dame Lord Lady Baroness".split()
-_NAME_WORD = r"[\w’'&.-]*"  # after its capital
-MENTION_AS_WRITTEN = (
+_HONORIFICS: Final = "Dr Mr Mrs Ms Professor Prof Sir Dame Lord Lady Baroness".split()
+_NAME_WORD: Final = r"[\w’'&.-]*"  # after its capital
+MENTION_AS_WRITTEN: Final = (
     rf"(?=[tA-Z])(?:\b(?:the|The)\s+)?(?:(?:{'|'.join(_HONORIFICS)})\s+)?"
     rf"[A-Z]{_NAME_WORD}(?:\s+(?:of|and|for|&|on)\s+[A-Z]{_NAME_WORD}|\s+[A-Z]{_NAME_WORD})*"
 )
-_MENTION = re.compile(
+_MENTION: Final = re.compile(
     rf"[tA-Z](?:(?<=\b[tT])he\s+(?:(?:{'|'.join(_HONORIFICS)})\s+)?[A-Z]{_NAME_WORD}"
     rf"|(?<=[A-Z])(?:(?:{'|'.join(f'(?<={h[0]}){h[1:]}' for h in _HONORIFICS)})\s+[A-Z])?{_NAME_WORD})"
     rf"(?:\s+(?:of|and|for|&|on)\s+[A-Z]{_NAME_WORD}|\s+[A-Z]{_NAME_WORD})*"
@@ -930,9 +930,9 @@ def _entry(article: Article, known: _Speakers) -> tuple:
 # names after parsing, and a mention resolves against every speaker of the corpus.
 # In memory the numbers are an array and the strings interned: loaded plans cost little.
 
-PLAN_FORMAT = 4
-PLAN_ATTR = "_proposal_plan"
-_ELLIPSIS = "…"
+PLAN_FORMAT: Final = 4
+PLAN_ATTR: Final = "_proposal_plan"
+_ELLIPSIS: Final = "…"
 
 
 @mypyc_attr(native_class=False)  # pickled from worker processes
@@ -1408,7 +1408,7 @@ def _proposals(article: Article, matcher: ThemeMatcher, known: _Speakers) -> lis
     return hit[1]
 
 
-_LENT = "lent"  # in an entry's themed proposals: its found proposals were handed out
+_LENT: Final = "lent"  # in an entry's themed proposals: its found proposals were handed out
 
 
 def find_proposals(

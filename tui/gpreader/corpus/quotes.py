@@ -12,18 +12,20 @@ pass with a small stack to pair them.
 from __future__ import annotations
 
 import re
+from typing import Final
 from dataclasses import dataclass
 
-DOUBLE_OPEN = "“„‟"
-DOUBLE_CLOSE = "”"
-SINGLE_OPEN = "‘‛"
-SINGLE_CLOSE = "’"
-ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
-OPENING_CONTEXT = " \t\n([{—–-/:;,"  # what may stand before an opening mark
-MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
-MAX_MARKS = 400  # bound on marks considered per paragraph (pathological input)
-ELISION = re.compile(r"\d\ds\b|em\b|til\b")  # after an opening mark: ‘90s, ‘em, ‘til
-COLON = re.compile(r":\s+")
+DOUBLE_OPEN: Final = "“„‟"
+DOUBLE_CLOSE: Final = "”"
+SINGLE_OPEN: Final = "‘‛"
+SINGLE_CLOSE: Final = "’"
+ALL_MARKS: Final = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
+OPENING_CONTEXT: Final = " \t\n([{—–-/:;,"  # what may stand before an opening mark
+_MARK_CHARS: Final = tuple(ALL_MARKS)  # each of them once, made once (see _positions)
+MARK_RE: Final = re.compile("[" + re.escape(ALL_MARKS) + "]")
+MAX_MARKS: Final = 400  # bound on marks considered per paragraph (pathological input)
+ELISION: Final = re.compile(r"\d\ds\b|em\b|til\b")  # after an opening mark: ‘90s, ‘em, ‘til
+COLON: Final = re.compile(r":\s+")
 
 
 # The dataclasses here write their own __init__ (init=False): compiled, it is a native call;
@@ -82,6 +84,12 @@ def _is_word(ch: str) -> bool:
 def char_positions(text: str, chars: str) -> list[int]:
     """Where any of *chars* is in *text*, in order: str's search for each character (one
     the text cannot hold is turned down at once), quicker than a regex's character class."""
+    return _positions(text, tuple(chars))
+
+
+def _positions(text: str, chars: tuple[str, ...]) -> list[int]:
+    """``char_positions`` of the characters *chars* (a tuple: iterating a str makes a new
+    string of each character outside Latin-1, such as the curly quotation marks)."""
     found: list[int] = []
     for ch in chars:
         i = text.find(ch)
@@ -94,7 +102,7 @@ def char_positions(text: str, chars: str) -> list[int]:
 
 def _mark_positions(par: str) -> list[int]:
     """Where MARK_RE matches in *par*, in order."""
-    return char_positions(par, ALL_MARKS)
+    return _positions(par, _MARK_CHARS)
 
 
 def _classify(par: str) -> list[_Mark]:
@@ -256,8 +264,8 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
     return spans
 
 
-SENTENCE_END = re.compile(r"[.!?…]$|[.!?][’”'\")\]]*$")
-INTRODUCER = re.compile(
+SENTENCE_END: Final = re.compile(r"[.!?…]$|[.!?][’”'\")\]]*$")
+INTRODUCER: Final = re.compile(
     r"(?:^|[:.!?…]|\b(?:said|says|say|added|adds|told \w+(?: \w+)?|asked|replied|wrote|writes|continued|explained|warned|argued|insisted|stressed|noted|commented|claimed),)\s*$",
     re.IGNORECASE,
 )
@@ -272,8 +280,8 @@ def _introduced(before: str) -> bool:
     return before[-1] == "," and INTRODUCER.search(before) is not None
 
 
-ENDS_ON_FUNCTION_WORD = re.compile(r"\b(?:the|a|an|of|to|that)$", re.I)
-INNER_PUNCTUATION = re.compile(r"[,;:.!?]\S")
+ENDS_ON_FUNCTION_WORD: Final = re.compile(r"\b(?:the|a|an|of|to|that)$", re.I)
+INNER_PUNCTUATION: Final = re.compile(r"[,;:.!?]\S")
 
 
 def classify_kind(par: str, span: Span) -> str:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from typing import Final
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,15 +38,15 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore
 
-THEMES_NAME = "themes.toml"
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-_WORD = re.compile(r"^[\w'’&.£$-]+\*?$")
-_KEYS = {"id", "label", "description", "signals"}
+THEMES_NAME: Final = "themes.toml"
+_ID: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_WORD: Final = re.compile(r"^[\w'’&.£$-]+\*?$")
+_KEYS: Final = {"id", "label", "description", "signals"}
 # What each of these finds comes first, the look-behind after it: the regex engine then skips
 # to the next "iz" or hyphen, where a leading look-behind is tried at every position.
-_IZE = re.compile(r"iz(?<=[a-z]iz)(?=e\b|ed\b|es\b|er\b|ers\b|ing\b|ation\b|ations\b|ational\b)")
-_WORD_HYPHEN = re.compile(r"[-‐‑](?<=\w[-‐‑])(?=\w)")
-WINDOW_EXTRA = 2
+_IZE: Final = re.compile(r"iz(?<=[a-z]iz)(?=e\b|ed\b|es\b|er\b|ers\b|ing\b|ation\b|ations\b|ational\b)")
+_WORD_HYPHEN: Final = re.compile(r"[-‐‑](?<=\w[-‐‑])(?=\w)")
+WINDOW_EXTRA: Final = 2
 
 
 class ThemesError(Exception):
@@ -226,10 +227,10 @@ def _hyphens_spaced(low: str) -> str:
     return " ".join(pieces)
 
 
-_TOKEN = re.compile(r"[\w&£$]+")
-CANDIDATES_KEPT = 200_000  # words whose candidates a matcher remembers (a vocabulary, bounded)
+_TOKEN: Final = re.compile(r"[\w&£$]+")
+CANDIDATES_KEPT: Final = 200_000  # words whose candidates a matcher remembers (a vocabulary, bounded)
 # in ASCII text, a token's characters are letters, digits and _&$: every other byte as a space
-_ASCII_GAPS = bytes(c if chr(c).isalnum() or chr(c) in "_&$" else 32 for c in range(256))
+_ASCII_GAPS: Final = bytes(c if chr(c).isalnum() or chr(c) in "_&$" else 32 for c in range(256))
 
 
 def _tokens(norm: str) -> list[str]:
@@ -240,7 +241,7 @@ def _tokens(norm: str) -> list[str]:
 
 
 # characters outside ASCII that are in no token, the commonest in news text (after normalise)
-_NOT_TOKEN_MARKS = ("“", "”", "–", "—", "…", "\xa0", "•")
+_NOT_TOKEN_MARKS: Final = ("“", "”", "–", "—", "…", "\xa0", "•")
 
 
 def _spaced(norm: str) -> str | None:
