@@ -92,6 +92,17 @@ def test_only_visible_txt_and_md_files_at_the_top_level(tmp_path):
     assert corpus.problems == []
 
 
+def test_links_are_followed_when_listing(tmp_path):
+    """A link to a folder is no article, whatever its name; a link to an article is one."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "x.txt").write_text("Linked article text.\n", encoding="utf-8")
+    (tmp_path / "dir.txt").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "b.txt").symlink_to(tmp_path / "real" / "x.txt")
+    corpus = load_corpus(tmp_path)
+    assert [a.id for a in corpus.articles] == ["b"]
+    assert corpus.problems == []
+
+
 def test_same_stem_twice_is_one_problem(tmp_path):
     (tmp_path / "a.md").write_text("One.\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Two.\n", encoding="utf-8")

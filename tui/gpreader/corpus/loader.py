@@ -47,12 +47,20 @@ TRUST_STAT = False
 
 
 def article_files(folder: Path) -> list[Path]:
-    """The article files of *folder*: .txt and .md, not hidden, not recursive, sorted."""
-    return sorted(
-        (p for p in folder.iterdir()
-         if not p.name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir()),
-        key=lambda p: p.name,  # the order of the paths (one folder): without Path.__lt__ per comparison
-    )
+    """The article files of *folder*: .txt and .md, not hidden, not recursive, sorted.
+
+    Listed by ``os.scandir``, whose entries know whether they are folders from the listing
+    itself on most file systems (``Path.is_dir`` asks the system once a file: 10,000 calls on
+    a large archive, all before the first article is read)."""
+    with os.scandir(folder) as entries:
+        names = [
+            entry.name for entry in entries
+            if not entry.name.startswith(".")
+            and os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES
+            and not entry.is_dir()
+        ]
+    names.sort()  # the order of the names (one folder): as sorting the paths by name
+    return [folder / name for name in names]
 
 
 def load_corpus(
