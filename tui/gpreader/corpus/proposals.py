@@ -556,22 +556,28 @@ def _first_trigger(
     for from *start*, at or before the first match (``_trigger_start``); *events* is EVENTS
     (or its twin) matched where the verb starts, not at a copy's start."""
     blocked: list[tuple[int, int]] | None = None  # the obstacles, found when a modal needs them
-    for m in triggers.finditer(norm, start):
+    # matches by a search from each one's end, not finditer (cheaper: no scanner or iterator);
+    # no trigger matches an empty string, so these are finditer's matches
+    m = triggers.search(norm, start)
+    while m is not None:
+        start, end = m.span()  # one call, not one per use
         if m.lastindex is not None:  # the modal's groups (no other alternative has one): an attribute, not a call
             if blocked is None:  # each obstacle holds "there" as it is written in the lower-cased text
                 lower = obstacles is _OBSTACLES_LOWER
                 blocked = [] if lower and "there" not in norm else [(o.start(), o.end()) for o in obstacles.finditer(norm)]
-            if any(a <= m.start() < b for a, b in blocked):
+            if any(a <= start < b for a, b in blocked):
+                m = triggers.search(norm, end)
                 continue
-            if m.group("verb").lower() == "have" and PAST.match(m.group("modal")) and PAST_VERB.match(norm[m.end() :]):
+            if m.group("verb").lower() == "have" and PAST.match(m.group("modal")) and PAST_VERB.match(norm[end:]):
+                m = triggers.search(norm, end)
                 continue  # "may have been fit for purpose", "would have seen"
             verb = m.start("verb")
             if (events is not _EVENTS_AT_LOWER or norm[verb] in _EVENTS_FIRST) and events.match(norm, verb):
+                m = triggers.search(norm, end)
                 continue
-        start = m.start()
         if start >= 2 and text[start] == "]" and text[start - 2] == "[":
             start -= 2  # "[W]hat if"
-        return text[start : m.end()].strip()
+        return text[start:end].strip()
     return None
 
 
@@ -1089,10 +1095,14 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
 def _mention_spans(text: str, offset: int) -> list[int]:
     """Start and end (plus *offset*) of each phrase of *text* that may name a proponent."""
     out: list[int] = []
-    for m in _MENTION.finditer(text):
+    # matches by a search from each one's end, not finditer (cheaper: no scanner or iterator);
+    # a match is never empty (its first character), so these are finditer's matches
+    m = _MENTION.search(text)
+    while m is not None:
         start, end = m.span()  # one call, not three (group, start, end): the phrase is sliced
         if _classify_kind(text[start:end]) is not None:
             out += (offset + start, offset + end)
+        m = _MENTION.search(text, end)
     return out
 
 
