@@ -182,3 +182,33 @@ def test_months_are_shown_as_english_abbreviations():
     shown = [PubDate(2014, month, None, "month").display() for month in range(1, 13)]
     assert shown == [f"{m} 2014" for m in "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()]
     assert PubDate(2013, 5, 6, "week").display() == "c. May 2013" and PubDate(2014, 10, 3).display() == "3 Oct 2014"
+
+
+def test_what_a_load_makes_is_not_walked_by_the_next_young_collection():
+    """After loading, the articles are in the oldest generation: the first collection after
+    a load (which the next allocation starts) does not walk them all; and nothing is frozen,
+    so whatever later becomes garbage is still collected."""
+    import gc
+
+    if gc.get_freeze_count():  # another test froze objects: the loader then leaves them be
+        gc.unfreeze()
+    corpus = load_corpus(bundled_seeds())
+    quote = corpus.articles[0].quotes[0]
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    young = gc.get_objects(generation=0) + gc.get_objects(generation=1)
+    assert not any(o is quote for o in young)
+    assert any(o is quote for o in gc.get_objects(generation=2))
+
+
+def test_a_load_leaves_a_frozen_process_frozen():
+    """The reader freezes its start-up objects; a load then does not thaw them."""
+    import gc
+
+    kept = [object()]  # a tracked container, frozen below
+    gc.freeze()
+    try:
+        load_corpus(bundled_seeds())
+        assert gc.get_freeze_count() > 0
+        assert not any(o is kept for o in gc.get_objects(generation=2))
+    finally:
+        gc.unfreeze()

@@ -148,11 +148,23 @@ def _fill(
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
+    """No collection while loading; then what the load made moved, unwalked, to the oldest
+    generation (``gc.freeze`` then ``gc.unfreeze``, two list splices), where only a full
+    collection looks at it, as it would have in the end. Left in the youngest generation,
+    the first allocation after loading would start a collection walking every object the
+    load made (a million on 10,000 articles: 0.2 s on one core, the last thing the load
+    does), and the next one of the middle generation would walk them all again. Nothing is
+    kept from the collector: every object stays collectable. Skipped when the process has
+    frozen objects of its own (``gc.unfreeze`` would thaw them too): the reader freezes
+    its start-up, and freezes the corpus it loads (``open_folder``)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
