@@ -503,3 +503,66 @@ def test_the_check_of_a_decoded_article_is_its_equality(change):
         setattr(other, what, value)
     assert _same_article(other, article, [q.text for q in article.quotes]) == (other == article)
     assert _same_article(other, article, [q.text for q in article.quotes]) is (change in (("same", None), ("quote", ("index", 1.0))))
+
+
+_TEXT = st.text(min_size=1, max_size=30)  # any characters, lone surrogates too
+_CATALOG_FIELDS = st.fixed_dictionaries(
+    {},
+    optional={
+        "outlet": _TEXT,
+        "author": _TEXT,
+        "headline": st.text(max_size=200),
+        "evidence": st.dictionaries(_TEXT, _TEXT, max_size=3),
+        "date": st.builds(
+            PubDate,
+            st.integers(1900, 2100),
+            st.none() | st.integers(1, 12),
+            st.none() | st.integers(1, 28),
+            st.sampled_from(["day", "week", "month", "year"]),
+            st.booleans(),
+        ),
+    },
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_TEXT, _CATALOG_FIELDS, max_size=8), st.lists(_TEXT, max_size=3))
+def test_a_catalog_comes_back_from_its_row_as_it_went_in(catalog, reasons):
+    from gpreader.corpus.cache_codec import decode_catalog, encode_catalog
+
+    again, reasons_again = decode_catalog(encode_catalog(catalog, reasons))
+    assert (again, reasons_again) == (catalog, reasons)
+    for stem, fields in catalog.items():
+        assert list(again[stem]) == list(fields)  # the fields in their order
+        assert type(again[stem].get("date")) is type(fields.get("date"))
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"outlet": ["GP"]},  # a list: no catalog field is one
+        {"date": "2014-10-23"},  # a date that is not a PubDate
+        {"outlet": type("Text", (str,), {})("GP")},  # text of another class
+    ],
+)
+def test_a_catalog_the_cache_cannot_hold_exactly_is_not_cached(fields):
+    from gpreader.corpus.cache_codec import encode_catalog
+
+    with pytest.raises(CodecError):
+        encode_catalog({"001": fields}, [])
+
+
+@pytest.mark.parametrize("damage", ["flip", "well-formed-wrong-shape"])
+def test_a_damaged_catalog_row_is_read_from_the_file(folder, db, damage):
+    first = load_corpus(folder, cache=db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    (data,) = conn.execute("SELECT data FROM catalogs").fetchone()
+    if damage == "flip":  # the checksum no longer matches
+        conn.execute("UPDATE catalogs SET data = ?", (data.replace(b"Pulse", b"Pulsf"),))
+    else:  # well-formed, the checksum right, but not a catalog
+        bad = marshal.dumps([2, [["001", "outlet"]], []])
+        conn.execute("UPDATE catalogs SET data = ?, crc = ?", (bad, cache_module.checksum(bad)))
+    conn.close()
+    assert b"Pulse" in data
+    corpus = load_corpus(folder, cache=db)
+    assert summary(corpus) == summary(first) == summary(load_corpus(folder))

@@ -185,7 +185,7 @@ class IndexCache:
                 yield path, data if isinstance(data, bytes) and checksum(data) == crc else None
 
     def catalog(self, folder: Path | str, sha256: str) -> bytes | None:
-        """The parsed catalog of *folder* (its JSON) if it was cached for content *sha256*."""
+        """The parsed catalog of *folder* (its row, cache_codec) if it was cached for content *sha256*."""
         row = self._conn.execute(
             "SELECT sha256, engine, crc, data FROM catalogs WHERE folder = ?", (to_db(str(folder)),)
         ).fetchone()
