@@ -20,7 +20,7 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).parent
 ENGINE = "tui/gpreader/corpus"
-COMPILED = ["attribution", "quotes", "names", "extract", "clean", "text", "themes", "proposals", "cache_codec"]
+COMPILED = ["attribution", "quotes", "names", "extract", "clean", "text", "themes", "proposals", "cache_codec", "catalog", "plain_toml"]
 
 
 class BuildPyWithSeeds(build_py):

@@ -17,7 +17,7 @@ ENGINE_VERSION = "1"
 # proposals' plan) is.
 ENGINE_FILES = (
     "quotes.py", "attribution.py", "names.py", "extract.py", "clean.py", "text.py",
-    "catalog.py", "loader.py", "model.py", "cache.py", "cache_codec.py",
+    "catalog.py", "plain_toml.py", "loader.py", "model.py", "cache.py", "cache_codec.py",
     "proposals.py", "themes.py",  # the proposals' text-only part is cached with the article
 )
 
