@@ -271,6 +271,20 @@ def _starts(norm: str, tokens: list[str]) -> list[int]:
     return out
 
 
+def _word_place(spaced: str, tok: str, after: int) -> int:
+    """Where the first whole word *tok* of *spaced* (a copy of ``_spaced``, words between
+    spaces) at or after *after* starts: found by str.find, then the characters each side
+    looked at (a space or an end: not part of a longer word), not by finding " tok " in
+    the copy with a space each end (two strings made a word). A test checks the two."""
+    a = spaced.find(tok, after)
+    end = a + len(tok)
+    size = len(spaced)
+    while (a > 0 and spaced[a - 1] != " ") or (end < size and spaced[end] != " "):
+        a = spaced.find(tok, a + 1)  # inside a longer word: the next place
+        end = a + len(tok)
+    return a
+
+
 @dataclass(frozen=True)
 class _Word:
     stem: str
@@ -387,13 +401,13 @@ class ThemeMatcher:
         """``hits(text)`` as (theme, signal, start, end), without the hits' objects."""
         norm = normalise(text)
         spaced = _spaced(norm)
-        words = _TOKEN.findall(norm) if spaced is None else spaced.split()
+        words: list[str] = _TOKEN.findall(norm) if spaced is None else spaced.split()
         # Where a word starts is found only for words with candidates: in ASCII text, as the
-        # first whole word of a copy (spaced, between spaces) after the last word looked up
-        # (no word between them is this one: it would have had the same candidates); in
+        # first whole word of a copy (spaced) after the last word looked up (no word between
+        # them is this one: it would have had the same candidates), by str.find then a look
+        # at the characters each side (a space or an end: not inside a longer word); in
         # other text, from where every word starts (_starts).
-        padded = ""
-        after = 0  # in padded, the space after the last word with candidates
+        after = 0  # in spaced, the end of the last word with candidates
         starts: list[int] | None = None
         plain: list[tuple[int, int, int, int, str, str]] = []
         loose_at: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
@@ -405,10 +419,8 @@ class ThemeMatcher:
             if not candidates:
                 continue
             if spaced is not None:
-                if not padded:
-                    padded = f" {spaced} "
-                a = padded.find(f" {tok} ", after)  # the space before it: its start in norm
-                after = a + 1 + len(tok)
+                a = _word_place(spaced, tok, after)
+                after = a + len(tok)
             else:
                 if starts is None:
                     starts = _starts(norm, words)
