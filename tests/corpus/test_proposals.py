@@ -739,3 +739,19 @@ def test_the_first_letters_and_words_tried_before_the_patterns():
 @settings(max_examples=500, deadline=None)
 def test_has_letter_is_the_letter_pattern_searched(text):
     assert proposals_module._has_letter(text) == (proposals_module._LETTER.search(text) is not None)
+
+
+def _mention_spans_by_finditer(text: str, offset: int) -> list[int]:
+    """_mention_spans as it was: every _MENTION match, to the text's end."""
+    out: list[int] = []
+    for m in proposals_module._MENTION.finditer(text):
+        if proposals_module._classify_kind(m.group(0)) is not None:
+            out += (offset + m.start(), offset + m.end())
+    return out
+
+
+@given(prose(MENTION_WORDS + ["é", "É", "İ", "“", "ﬁ", "could", "we"], 14))
+@settings(max_examples=400, deadline=None)
+def test_mention_spans_stop_after_the_last_capital(text):
+    # no search after the last capital A-Z: the same spans as every match found
+    assert proposals_module._mention_spans(text, 7) == _mention_spans_by_finditer(text, 7)

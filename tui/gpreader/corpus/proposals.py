@@ -1095,15 +1095,25 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
 def _mention_spans(text: str, offset: int) -> list[int]:
     """Start and end (plus *offset*) of each phrase of *text* that may name a proponent."""
     out: list[int] = []
+    # Every match holds a capital A-Z (its first character, or one after "the"): none starts
+    # after the last one, found in a copy with each capital as "A", all else a space (a
+    # character outside ASCII as one "?" first: the same places). The search that would
+    # find no match after the last mention, reading the rest of the text, is not made.
+    last = text.encode("ascii", "replace").translate(_CAPITALS_AS_A).rfind(b"A")
     # matches by a search from each one's end, not finditer (cheaper: no scanner or iterator);
     # a match is never empty (its first character), so these are finditer's matches
-    m = _MENTION.search(text)
-    while m is not None:
+    end = 0
+    while end <= last:
+        m = _MENTION.search(text, end)
+        if m is None:
+            break
         start, end = m.span()  # one call, not three (group, start, end): the phrase is sliced
         if _classify_kind(text[start:end]) is not None:
             out += (offset + start, offset + end)
-        m = _MENTION.search(text, end)
     return out
+
+
+_CAPITALS_AS_A: Final = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
 
 
 def _short_code(par: str, s: int, e: int, short: str, table: dict[str, int]) -> tuple[int, ...]:
