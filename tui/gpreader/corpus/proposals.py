@@ -584,19 +584,32 @@ def _first_trigger(
 # -- units ---------------------------------------------------------------------------------
 
 def proposal_units(paragraph: str) -> list[tuple[int, int]]:
-    """The sentences of *paragraph* as (start, end), mended; see the module docstring."""
-    pieces = [list(p) for p in sentences(paragraph)]
-    merged: list[list[int]] = []
-    for piece in pieces:
-        text = paragraph[piece[0] : piece[1]]
+    """The sentences of *paragraph* as (start, end), mended; see the module docstring.
+    A sentence is joined to the unit before when it has no letter or opens on a small
+    letter or a mark, or when that unit has no letter. The unit is kept as two ints, not
+    a list each sentence; whether it has a letter is known without looking when it began
+    with a sentence after the first (that has one: it was not joined) (a test checks the
+    former way)."""
+    pieces = sentences(paragraph)
+    if len(pieces) < 2:  # most paragraphs: one sentence, one unit
+        return pieces
+    out: list[tuple[int, int]] = []
+    ua, ub = pieces[0]
+    lettered = False  # the unit ua:ub has a letter (False: not known)
+    for i in range(1, len(pieces)):
+        a, b = pieces[i]
+        text = paragraph[a:b]
         first = text.lstrip(" \t‘“'\"")[:1]
-        if merged and (not _has_letter(text) or first.islower() or first in "….,;:"):
-            merged[-1][1] = piece[1]
-        elif merged and not _has_letter(paragraph[merged[-1][0] : merged[-1][1]]):
-            merged[-1][1] = piece[1]
+        if not _has_letter(text) or first.islower() or first in "….,;:":
+            ub = b
+        elif not lettered and not _has_letter(paragraph[ua:ub]):
+            ub = b
         else:
-            merged.append(piece)
-    return [(a, b) for a, b in merged]
+            out.append((ua, ub))
+            ua, ub = a, b
+            lettered = True  # it has a letter, or it would have been joined
+    out.append((ua, ub))
+    return out
 
 
 def _has_letter(text: str) -> bool:
