@@ -1152,10 +1152,13 @@ def _short_of(par: str, flags: int, start: int, end: int) -> str:
 def _adding_hits(text: str, matcher: ThemeMatcher) -> list[tuple[str, str, int, int]]:
     """The hits of *text* that add to its theming (``_theming``): a theme's first hit of a
     signal, or a signal's first hit."""
+    spans = matcher.spans(text)
+    if len(spans) < 2:  # none, or one: it adds (no sets made)
+        return spans
     out: list[tuple[str, str, int, int]] = []
     pairs: set[tuple[str, str]] = set()
     signals: set[str] = set()
-    for theme, signal, start, end in matcher.spans(text):
+    for theme, signal, start, end in spans:
         if (theme, signal) in pairs and signal in signals:
             continue
         pairs.add((theme, signal))

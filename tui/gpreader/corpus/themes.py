@@ -410,7 +410,7 @@ class ThemeMatcher:
         after = 0  # in spaced, the end of the last word with candidates
         starts: list[int] | None = None
         plain: list[tuple[int, int, int, int, str, str]] = []
-        loose_at: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        loose_at: dict[tuple[int, int], list[tuple[int, int, int]]] | None = None  # made at its first word
         known = self._candidates
         for i, tok in enumerate(words):
             candidates = known.get(tok)
@@ -432,17 +432,23 @@ class ThemeMatcher:
                 if order >= 0:
                     plain.append((order, a, -(b - a), rank, tid, signal))
                 else:
+                    if loose_at is None:
+                        loose_at = {}
                     loose_at.setdefault((rank, k), []).append((i, a, b))
         found: list[tuple[str, str, int, int]] = []
-        plain.sort()
-        last_end: dict[str, int] = {}
-        for _, a, neg, _, tid, signal in plain:
-            b = a - neg
-            if a < last_end.get(tid, -1):
-                continue
-            last_end[tid] = b
-            found.append((tid, signal, a, b))
-        if loose_at:  # found is in theme order, then start, unless a ~ signal adds to it
+        if len(plain) == 1:  # the commonest: one hit, which nothing overlaps (no dict or sort)
+            _, a, neg, _, tid, signal = plain[0]
+            found.append((tid, signal, a, a - neg))
+        elif plain:
+            plain.sort()
+            last_end: dict[str, int] = {}
+            for _, a, neg, _, tid, signal in plain:
+                b = a - neg
+                if a < last_end.get(tid, -1):
+                    continue
+                last_end[tid] = b
+                found.append((tid, signal, a, b))
+        if loose_at is not None:  # found is in theme order, then start, unless a ~ signal adds to it
             self._add_loose(found, loose_at)
         return found
 
