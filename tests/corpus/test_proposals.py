@@ -739,3 +739,47 @@ def test_the_first_letters_and_words_tried_before_the_patterns():
 @settings(max_examples=500, deadline=None)
 def test_has_letter_is_the_letter_pattern_searched(text):
     assert proposals_module._has_letter(text) == (proposals_module._LETTER.search(text) is not None)
+
+
+def _mention_spans_by_finditer(text: str, offset: int) -> list[int]:
+    """_mention_spans as it was: every _MENTION match, to the text's end."""
+    out: list[int] = []
+    for m in proposals_module._MENTION.finditer(text):
+        if proposals_module._classify_kind(m.group(0)) is not None:
+            out += (offset + m.start(), offset + m.end())
+    return out
+
+
+@given(prose(MENTION_WORDS + ["é", "É", "İ", "“", "ﬁ", "could", "we"], 14))
+@settings(max_examples=400, deadline=None)
+def test_mention_spans_stop_after_the_last_capital(text):
+    # no search after the last capital A-Z: the same spans as every match found
+    assert proposals_module._mention_spans(text, 7) == _mention_spans_by_finditer(text, 7)
+
+
+def _proposal_units_as_before(paragraph: str) -> list[tuple[int, int]]:
+    """proposal_units as it was: a list per sentence, the unit's letters looked for each time."""
+    from gpreader.corpus.attribution import sentences
+
+    pieces = [list(p) for p in sentences(paragraph)]
+    merged: list[list[int]] = []
+    for piece in pieces:
+        text = paragraph[piece[0] : piece[1]]
+        first = text.lstrip(" \t‘“'\"")[:1]
+        if merged and (not proposals_module._has_letter(text) or first.islower() or first in "….,;:"):
+            merged[-1][1] = piece[1]
+        elif merged and not proposals_module._has_letter(paragraph[merged[-1][0] : merged[-1][1]]):
+            merged[-1][1] = piece[1]
+        else:
+            merged.append(piece)
+    return [(a, b) for a, b in merged]
+
+
+UNIT_WORDS = ["We", "we", "could", "Dr", "Lee.", "said.", "1.", "2.", "?", "!", "…", "...", "‘", "“", "'", "\"", "(",
+              ".", ",", ";", "É", "é", "5", "—", "A.", "it.", "Yes!", "No?", "“Well.", "”", "’"]
+
+
+@given(prose(UNIT_WORDS, 16))
+@settings(max_examples=600, deadline=None)
+def test_proposal_units_are_as_before(text):
+    assert proposal_units(text) == _proposal_units_as_before(text)

@@ -269,3 +269,24 @@ def test_spaced_has_a_space_where_no_token_is(text):
             assert (d == " ") == (themes_module._TOKEN.match(c) is None)
             assert d == " " or d == c
     assert themes_module._tokens(text) == themes_module._TOKEN.findall(text)
+
+
+def _word_place_padded(spaced: str, tok: str, after: int) -> int:
+    """The former way of ThemeMatcher.spans: " tok " found in the copy with a space each end
+    (*after* there the end of the word before, as in spaced)."""
+    return f" {spaced} ".find(f" {tok} ", after)
+
+
+@given(st.lists(st.sampled_from(["care", "healthcare", "caree", "a", "aa", "pcn", "pcns", "x", "care1"]), min_size=1, max_size=12),
+       st.lists(st.sampled_from([" ", "  ", " . "]), min_size=12, max_size=12), st.data())
+@settings(max_examples=500, deadline=None)
+def test_word_place_is_the_padded_search(words, gaps, data):
+    spaced = " " * data.draw(st.integers(0, 2)) + "".join(w + g for w, g in zip(words, gaps))
+    spaced = spaced[: len(spaced) - data.draw(st.integers(0, 1))]
+    after = 0
+    for tok in spaced.split():  # each word in turn, some skipped (as words without candidates are)
+        if not data.draw(st.booleans()):
+            continue
+        a = themes_module._word_place(spaced, tok, after)
+        assert a == _word_place_padded(spaced, tok, after)
+        after = a + len(tok)

@@ -584,19 +584,32 @@ def _first_trigger(
 # -- units ---------------------------------------------------------------------------------
 
 def proposal_units(paragraph: str) -> list[tuple[int, int]]:
-    """The sentences of *paragraph* as (start, end), mended; see the module docstring."""
-    pieces = [list(p) for p in sentences(paragraph)]
-    merged: list[list[int]] = []
-    for piece in pieces:
-        text = paragraph[piece[0] : piece[1]]
+    """The sentences of *paragraph* as (start, end), mended; see the module docstring.
+    A sentence is joined to the unit before when it has no letter or opens on a small
+    letter or a mark, or when that unit has no letter. The unit is kept as two ints, not
+    a list each sentence; whether it has a letter is known without looking when it began
+    with a sentence after the first (that has one: it was not joined) (a test checks the
+    former way)."""
+    pieces = sentences(paragraph)
+    if len(pieces) < 2:  # most paragraphs: one sentence, one unit
+        return pieces
+    out: list[tuple[int, int]] = []
+    ua, ub = pieces[0]
+    lettered = False  # the unit ua:ub has a letter (False: not known)
+    for i in range(1, len(pieces)):
+        a, b = pieces[i]
+        text = paragraph[a:b]
         first = text.lstrip(" \t‘“'\"")[:1]
-        if merged and (not _has_letter(text) or first.islower() or first in "….,;:"):
-            merged[-1][1] = piece[1]
-        elif merged and not _has_letter(paragraph[merged[-1][0] : merged[-1][1]]):
-            merged[-1][1] = piece[1]
+        if not _has_letter(text) or first.islower() or first in "….,;:":
+            ub = b
+        elif not lettered and not _has_letter(paragraph[ua:ub]):
+            ub = b
         else:
-            merged.append(piece)
-    return [(a, b) for a, b in merged]
+            out.append((ua, ub))
+            ua, ub = a, b
+            lettered = True  # it has a letter, or it would have been joined
+    out.append((ua, ub))
+    return out
 
 
 def _has_letter(text: str) -> bool:
@@ -1095,15 +1108,25 @@ def make_plan(article: Article, matcher: ThemeMatcher | None = None) -> list:
 def _mention_spans(text: str, offset: int) -> list[int]:
     """Start and end (plus *offset*) of each phrase of *text* that may name a proponent."""
     out: list[int] = []
+    # Every match holds a capital A-Z (its first character, or one after "the"): none starts
+    # after the last one, found in a copy with each capital as "A", all else a space (a
+    # character outside ASCII as one "?" first: the same places). The search that would
+    # find no match after the last mention, reading the rest of the text, is not made.
+    last = text.encode("ascii", "replace").translate(_CAPITALS_AS_A).rfind(b"A")
     # matches by a search from each one's end, not finditer (cheaper: no scanner or iterator);
     # a match is never empty (its first character), so these are finditer's matches
-    m = _MENTION.search(text)
-    while m is not None:
+    end = 0
+    while end <= last:
+        m = _MENTION.search(text, end)
+        if m is None:
+            break
         start, end = m.span()  # one call, not three (group, start, end): the phrase is sliced
         if _classify_kind(text[start:end]) is not None:
             out += (offset + start, offset + end)
-        m = _MENTION.search(text, end)
     return out
+
+
+_CAPITALS_AS_A: Final = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
 
 
 def _short_code(par: str, s: int, e: int, short: str, table: dict[str, int]) -> tuple[int, ...]:
@@ -1129,10 +1152,13 @@ def _short_of(par: str, flags: int, start: int, end: int) -> str:
 def _adding_hits(text: str, matcher: ThemeMatcher) -> list[tuple[str, str, int, int]]:
     """The hits of *text* that add to its theming (``_theming``): a theme's first hit of a
     signal, or a signal's first hit."""
+    spans = matcher.spans(text)
+    if len(spans) < 2:  # none, or one: it adds (no sets made)
+        return spans
     out: list[tuple[str, str, int, int]] = []
     pairs: set[tuple[str, str]] = set()
     signals: set[str] = set()
-    for theme, signal, start, end in matcher.spans(text):
+    for theme, signal, start, end in spans:
         if (theme, signal) in pairs and signal in signals:
             continue
         pairs.add((theme, signal))

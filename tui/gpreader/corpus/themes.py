@@ -271,6 +271,20 @@ def _starts(norm: str, tokens: list[str]) -> list[int]:
     return out
 
 
+def _word_place(spaced: str, tok: str, after: int) -> int:
+    """Where the first whole word *tok* of *spaced* (a copy of ``_spaced``, words between
+    spaces) at or after *after* starts: found by str.find, then the characters each side
+    looked at (a space or an end: not part of a longer word), not by finding " tok " in
+    the copy with a space each end (two strings made a word). A test checks the two."""
+    a = spaced.find(tok, after)
+    end = a + len(tok)
+    size = len(spaced)
+    while (a > 0 and spaced[a - 1] != " ") or (end < size and spaced[end] != " "):
+        a = spaced.find(tok, a + 1)  # inside a longer word: the next place
+        end = a + len(tok)
+    return a
+
+
 @dataclass(frozen=True)
 class _Word:
     stem: str
@@ -387,16 +401,16 @@ class ThemeMatcher:
         """``hits(text)`` as (theme, signal, start, end), without the hits' objects."""
         norm = normalise(text)
         spaced = _spaced(norm)
-        words = _TOKEN.findall(norm) if spaced is None else spaced.split()
+        words: list[str] = _TOKEN.findall(norm) if spaced is None else spaced.split()
         # Where a word starts is found only for words with candidates: in ASCII text, as the
-        # first whole word of a copy (spaced, between spaces) after the last word looked up
-        # (no word between them is this one: it would have had the same candidates); in
+        # first whole word of a copy (spaced) after the last word looked up (no word between
+        # them is this one: it would have had the same candidates), by str.find then a look
+        # at the characters each side (a space or an end: not inside a longer word); in
         # other text, from where every word starts (_starts).
-        padded = ""
-        after = 0  # in padded, the space after the last word with candidates
+        after = 0  # in spaced, the end of the last word with candidates
         starts: list[int] | None = None
         plain: list[tuple[int, int, int, int, str, str]] = []
-        loose_at: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        loose_at: dict[tuple[int, int], list[tuple[int, int, int]]] | None = None  # made at its first word
         known = self._candidates
         for i, tok in enumerate(words):
             candidates = known.get(tok)
@@ -405,10 +419,8 @@ class ThemeMatcher:
             if not candidates:
                 continue
             if spaced is not None:
-                if not padded:
-                    padded = f" {spaced} "
-                a = padded.find(f" {tok} ", after)  # the space before it: its start in norm
-                after = a + 1 + len(tok)
+                a = _word_place(spaced, tok, after)
+                after = a + len(tok)
             else:
                 if starts is None:
                     starts = _starts(norm, words)
@@ -420,17 +432,23 @@ class ThemeMatcher:
                 if order >= 0:
                     plain.append((order, a, -(b - a), rank, tid, signal))
                 else:
+                    if loose_at is None:
+                        loose_at = {}
                     loose_at.setdefault((rank, k), []).append((i, a, b))
         found: list[tuple[str, str, int, int]] = []
-        plain.sort()
-        last_end: dict[str, int] = {}
-        for _, a, neg, _, tid, signal in plain:
-            b = a - neg
-            if a < last_end.get(tid, -1):
-                continue
-            last_end[tid] = b
-            found.append((tid, signal, a, b))
-        if loose_at:  # found is in theme order, then start, unless a ~ signal adds to it
+        if len(plain) == 1:  # the commonest: one hit, which nothing overlaps (no dict or sort)
+            _, a, neg, _, tid, signal = plain[0]
+            found.append((tid, signal, a, a - neg))
+        elif plain:
+            plain.sort()
+            last_end: dict[str, int] = {}
+            for _, a, neg, _, tid, signal in plain:
+                b = a - neg
+                if a < last_end.get(tid, -1):
+                    continue
+                last_end[tid] = b
+                found.append((tid, signal, a, b))
+        if loose_at is not None:  # found is in theme order, then start, unless a ~ signal adds to it
             self._add_loose(found, loose_at)
         return found
 
