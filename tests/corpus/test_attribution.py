@@ -781,3 +781,17 @@ def test_the_gaps_of_lower_cased_text_are_made_from_the_text(text):
 
     if not _case_odd(text):
         assert _spaced_gaps(" " + text, True) == _spaced_gaps(" " + text.lower())
+
+
+@given(prose(VERB_TEXT_WORDS + ["also", "HAS", ",", "chair", "of", "Mr", "On", "Monday", "SAID", "Told", "‘", "“", "É",
+                                "has\u00a0also", "\t", "week", "last", "went on to"], size=14))
+@settings(max_examples=1000, deadline=None)
+def test_subject_verb_with_whitespace_looked_for_after_the_subject_matches_as_without(text):
+    from gpreader.corpus import attribution
+
+    plain = re.compile(attribution.SUBJECT_VERB.pattern.replace(r"?)(?=\s)(?:", "?)(?:", 1), re.I)
+    assert plain.pattern != attribution.SUBJECT_VERB.pattern
+    for t, twin in ((text, plain), (text.lower(), re.compile(plain.pattern))):
+        mine = (attribution.SUBJECT_VERB if twin is plain else attribution.SUBJECT_VERB_LOWER).match(t)
+        theirs = twin.match(t)
+        assert (mine and (mine.span(), mine.span("np"))) == (theirs and (theirs.span(), theirs.span("np")))

@@ -926,7 +926,12 @@ SUBJECT_APPOSITION_VERB: Final = re.compile(
     + r")\b",
     re.I,
 )
-SUBJECT_VERB: Final = re.compile(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB_TRIE + r")\b", re.I)
+# (after the subject, whitespace first: what follows it, AUX's words or the verb, opens on
+# \s+, and the look-ahead fails at once at each letter of the subject, where the lazy repeat
+# would try AUX's group and \s+ there; the same matches as without it: a test compares)
+SUBJECT_VERB: Final = re.compile(
+    r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?=\s)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB_TRIE + r")\b", re.I
+)
 # The three reporting patterns without IGNORECASE, for the lower-cased text (their words are
 # lower-case): the regex engine compares each of its letters with a character's lower case,
 # and a branch that opens on one cannot be passed over at a glance as a plain letter's can.
