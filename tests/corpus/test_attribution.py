@@ -592,7 +592,7 @@ ATTRIBUTION_WORDS = VERB_TEXT_WORDS + ["‘We", "are", "ready.’", "“Yes,”"
 def test_verbs_read_in_the_paragraph_text_are_the_verbs_of_the_sentence_slices(paragraph):
     """The Attributor finds a sentence's verbs in its paragraph's lower-cased text, as
     find_verbs finds them in the sentence's text up to any point."""
-    from gpreader.corpus.attribution import VERB_AFTER_GAP, Attributor, find_verbs
+    from gpreader.corpus.attribution import VERB_AFTER_GAP, Attributor, _case_odd, find_verbs
     from gpreader.corpus.quotes import find_spans
 
     attributor = Attributor([paragraph], find_spans([paragraph]))
@@ -601,8 +601,8 @@ def test_verbs_read_in_the_paragraph_text_are_the_verbs_of_the_sentence_slices(p
         for end in range(a, b + 1):
             assert attributor._verbs(0, a, end) == find_verbs(masked[a:end])
         quoted = masked.find("x" * 4, a, b)
-        if quoted >= 0 and attributor.verb_text[0]:  # a search that stops after the quotation's x's
-            m = VERB_AFTER_GAP.search(attributor.verb_text[0], a, quoted + 4 + 1)
+        if quoted >= 0 and not _case_odd(masked):  # a search that stops after the quotation's x's
+            m = VERB_AFTER_GAP.search(" " + masked.lower(), a, quoted + 4 + 1)
             first = [v for v, _ in find_verbs(masked[a:b], quoted + 4 - a)]
             assert (m.start() - a if m else -1) == (first[0] if first else -1)
 
@@ -737,17 +737,20 @@ def test_verbs_found_at_the_gaps_are_the_verbs_verb_after_gap_finds(text, pos, e
     """_verbs_at_gaps finds the matches VERB_AFTER_GAP.finditer finds, _first_verb_at_gaps
     where its search matches, from any place to any place, in lower-cased text with a space
     before it."""
-    from gpreader.corpus.attribution import VERB_AFTER_GAP, _first_verb_at_gaps, _spaced_gaps, _verbs_at_gaps
+    from gpreader.corpus.attribution import VERB_AFTER_GAP, _case_odd, _first_verb_at_gaps, _spaced_gaps, _verbs_at_gaps
 
-    text = " " + text.lower()
+    par = text
+    text = " " + par.lower()
     gaps = _spaced_gaps(text)
-    if not gaps:
-        assert not all(c.isascii() or c in "‘’“”£–—…\u00a0" for c in text)
+    if not _case_odd(par):  # (the gaps of the lower-cased text, made from the text itself)
+        assert _spaced_gaps(" " + par, True) == gaps
+    if not gaps or _case_odd(par):
+        assert gaps or not all(c.isascii() or c in "‘’“”£–—…\u00a0" for c in text)
         return
     assert len(gaps) == len(text)
     expected = [m.span() for m in VERB_AFTER_GAP.finditer(text, pos, endpos)]
-    assert _verbs_at_gaps(text, gaps, pos, endpos) == expected
-    assert _first_verb_at_gaps(text, gaps, pos, endpos) == (expected[0][0] if expected else -1)
+    assert _verbs_at_gaps(par, gaps, pos, endpos) == expected
+    assert _first_verb_at_gaps(par, gaps, pos, endpos) == (expected[0][0] if expected else -1)
 
 
 def test_the_gap_marks_are_no_word_characters():
@@ -756,3 +759,39 @@ def test_the_gap_marks_are_no_word_characters():
     word = re.compile(r"\w")
     assert not any(word.match(c) for c in _GAP_MARKS)
     assert all((_GAP_TABLE[i] == 32) == (word.match(chr(i)) is None) for i in range(128))
+
+
+def test_lower_casing_makes_no_character_ascii_or_not_and_keeps_the_gap_marks():
+    """What _spaced_gaps(text, True) rests on: outside _CASE_ODD, a character's lower case is
+    ASCII exactly when it is, and the marks it replaces are their own lower case."""
+    from gpreader.corpus.attribution import _CASE_ODD, _GAP_MARKS, _GAP_TABLE, _LOWER_GAP_TABLE
+
+    for i in range(0x110000):
+        c = chr(i)
+        if c not in _CASE_ODD:
+            assert c.lower().isascii() == c.isascii(), hex(i)
+    assert all(m.lower() == m for m in _GAP_MARKS)
+    assert all(_LOWER_GAP_TABLE[i] == _GAP_TABLE[ord(chr(i).lower())] for i in range(128))
+
+
+@given(prose(GAP_WORDS + ["POINTED", "Out", "CALLED", "For", "É", "Éa", "\u212a", "Ä", "“Said”"], size=16))
+@settings(max_examples=1000, deadline=None)
+def test_the_gaps_of_lower_cased_text_are_made_from_the_text(text):
+    from gpreader.corpus.attribution import _case_odd, _spaced_gaps
+
+    if not _case_odd(text):
+        assert _spaced_gaps(" " + text, True) == _spaced_gaps(" " + text.lower())
+
+
+@given(prose(VERB_TEXT_WORDS + ["also", "HAS", ",", "chair", "of", "Mr", "On", "Monday", "SAID", "Told", "‘", "“", "É",
+                                "has\u00a0also", "\t", "week", "last", "went on to"], size=14))
+@settings(max_examples=1000, deadline=None)
+def test_subject_verb_with_whitespace_looked_for_after_the_subject_matches_as_without(text):
+    from gpreader.corpus import attribution
+
+    plain = re.compile(attribution.SUBJECT_VERB.pattern.replace(r"?)(?=\s)(?:", "?)(?:", 1), re.I)
+    assert plain.pattern != attribution.SUBJECT_VERB.pattern
+    for t, twin in ((text, plain), (text.lower(), re.compile(plain.pattern))):
+        mine = (attribution.SUBJECT_VERB if twin is plain else attribution.SUBJECT_VERB_LOWER).match(t)
+        theirs = twin.match(t)
+        assert (mine and (mine.span(), mine.span("np"))) == (theirs and (theirs.span(), theirs.span("np")))

@@ -89,12 +89,19 @@ _GAP_MARKS: Final = "‘’“”£–—…\u00a0"
 # for bytes.translate: every ASCII character that is not a word character (\w: letters,
 # digits, "_") a space, the others themselves (a bytes table: no look-up of a Python mapping)
 _GAP_TABLE: Final = bytes(i if chr(i).isalnum() or chr(i) == "_" else 32 for i in range(128)) + bytes(range(128, 256))
+# _GAP_TABLE of each ASCII character's lower case: the gaps of lower-cased text, from the text
+_LOWER_GAP_TABLE: Final = bytes(_GAP_TABLE[ord(chr(i).lower())] for i in range(128)) + bytes(range(128, 256))
 
 
-def _spaced_gaps(text: str) -> str:
+def _spaced_gaps(text: str, lower: bool = False) -> str:
     """*text* with each character that is not a word character made a space, for VERB_GAP;
     "" for text with a character outside ASCII other than those of _GAP_MARKS (the regex
-    then reads the text itself)."""
+    then reads the text itself).
+
+    *lower*: ``_spaced_gaps(text.lower())`` for *text* without a case-odd character, with no
+    lower-cased copy made (a test compares): lower-casing such text changes no mark of
+    _GAP_MARKS and makes no other character ASCII or not ASCII, so the same characters are
+    replaced, the same text is ASCII, and its bytes' lower cases are translated."""
     if not text.isascii():
         # (each mark a constant: no new string for a character read from _GAP_MARKS; the
         # quotation marks first, mostly the only ones)
@@ -103,21 +110,26 @@ def _spaced_gaps(text: str) -> str:
             text = text.replace("£", " ").replace("–", " ").replace("—", " ").replace("…", " ").replace("\u00a0", " ")
             if not text.isascii():
                 return ""
-    return text.encode("ascii").translate(_GAP_TABLE).decode("ascii")
+    return text.encode("ascii").translate(_LOWER_GAP_TABLE if lower else _GAP_TABLE).decode("ascii")
 
 
-def _verbs_at_gaps(text: str, gaps: str, pos: int, endpos: int) -> list[tuple[int, int]]:
-    """The spans of ``VERB_AFTER_GAP.finditer(text, pos, endpos)``, for *gaps* =
-    ``_spaced_gaps(text)``, by VERB_GAP's matches in *gaps*: a match of one word is the regex's
-    match in *text*; one of more words is matched again in *text*; each next searched for from
-    the end of the regex's match (or after a place where it fails), as finditer goes on."""
+def _verbs_at_gaps(par: str, gaps: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """The spans of ``VERB_AFTER_GAP.finditer(text, pos, endpos)``, for text = " " +
+    ``par.lower()`` (*par* without a case-odd character) and *gaps* = ``_spaced_gaps(text)``,
+    by VERB_GAP's matches in *gaps*: a match of one word is the regex's match in the text;
+    one of more words is matched again in the text (lower-cased only then: few verbs are of
+    more words); each next searched for from the end of the regex's match (or after a place
+    where it fails), as finditer goes on."""
     found: list[tuple[int, int]] = []
+    text = ""
     while True:
         g = VERB_GAP.search(gaps, pos, endpos)  # (search: less to make than finditer's iterator)
         if g is None:
             return found
         at, end = g.span()
         if gaps.find(" ", at + 1, end) >= 0:
+            if not text:
+                text = " " + par.lower()
             m = VERB_AFTER_GAP.match(text, at, endpos)
             if m is None:
                 pos = at + 1
@@ -127,15 +139,15 @@ def _verbs_at_gaps(text: str, gaps: str, pos: int, endpos: int) -> list[tuple[in
         pos = end
 
 
-def _first_verb_at_gaps(text: str, gaps: str, pos: int, endpos: int) -> int:
-    """Where ``VERB_AFTER_GAP.search(text, pos, endpos)`` matches (-1: nowhere), read as
-    ``_verbs_at_gaps`` reads its matches."""
+def _first_verb_at_gaps(par: str, gaps: str, pos: int, endpos: int) -> int:
+    """Where ``VERB_AFTER_GAP.search(" " + par.lower(), pos, endpos)`` matches (-1: nowhere),
+    read as ``_verbs_at_gaps`` reads its matches."""
     while True:
         g = VERB_GAP.search(gaps, pos, endpos)
         if g is None:
             return -1
         at, end = g.span()
-        if gaps.find(" ", at + 1, end) < 0 or VERB_AFTER_GAP.match(text, at, endpos) is not None:
+        if gaps.find(" ", at + 1, end) < 0 or VERB_AFTER_GAP.match(" " + par.lower(), at, endpos) is not None:
             return at
         pos = at + 1
 
@@ -628,11 +640,15 @@ class Attributor:
         self.subjects: dict[str, Ref | None] = {}
         self.masked = [mask_quotes(par, self.by_par.get(p, [])) for p, par in enumerate(paragraphs)]
         self.sentences = [sentences(masked) for masked in self.masked]  # (start, end) per paragraph
-        # per paragraph: " " + its masked text lower-cased, for VERB_AFTER_GAP ("" when the text
-        # has a case-odd character: find_verbs reads it word by word)
-        self.verb_text = ["" if _case_odd(masked) else " " + masked.lower() for masked in self.masked]
-        # per paragraph: its verb text spaced for VERB_GAP ("" where the regex reads it alone)
-        self.verb_gaps = [_spaced_gaps(text) if text else "" for text in self.verb_text]
+        # per paragraph: " " + its masked text lower-cased, spaced for VERB_GAP (made from the
+        # masked text: no lower-cased copy); "" where the regex reads the lower-cased text
+        # itself, and when the text has a case-odd character
+        self.verb_gaps = ["" if _case_odd(masked) else _spaced_gaps(" " + masked, True) for masked in self.masked]
+        # per paragraph without verb gaps: " " + its masked text lower-cased, for VERB_AFTER_GAP
+        # ("" when the text has a case-odd character: find_verbs reads it word by word)
+        self.verb_text = [
+            "" if gaps or _case_odd(masked) else " " + masked.lower() for masked, gaps in zip(self.masked, self.verb_gaps)
+        ]
         # per paragraph, per sentence: everyone it names (shared refs: read only)
         self.named = [[_named_in(masked[a:b]) for a, b in bounds] for masked, bounds in zip(self.masked, self.sentences)]
         self._prescan()
@@ -729,12 +745,12 @@ class Attributor:
         """``find_verbs(self.masked[p][a:end])`` for *a* the start of a sentence, read in the
         paragraph's lower-cased text, not a slice's (a sentence starts after a space or an
         end mark: no letter before it, as at the start of a text)."""
+        gaps = self.verb_gaps[p]
+        if gaps:
+            return [(vs - a, ve - 1 - a) for vs, ve in _verbs_at_gaps(self.masked[p], gaps, a, end + 1)]
         text = self.verb_text[p]
         if not text:
             return find_verbs(self.masked[p][a:end])
-        gaps = self.verb_gaps[p]
-        if gaps:
-            return [(vs - a, ve - 1 - a) for vs, ve in _verbs_at_gaps(text, gaps, a, end + 1)]
         return [(m.start() - a, m.end() - 1 - a) for m in VERB_AFTER_GAP.finditer(text, a, end + 1)]
 
     def _subject(self, head: str) -> Ref | None:
@@ -754,14 +770,14 @@ class Attributor:
         end = min(b, a + 400)
         quoted = masked.find("x" * 4, a, end)
         # a verb after a quotation is handled as its attribution: look only before the quotation
-        if not self.verb_text[p]:
+        gaps = self.verb_gaps[p]
+        if not gaps and not self.verb_text[p]:
             verb = first_verb(masked[a:end], -1 if quoted < 0 else quoted + 4 - a)
         else:
             # and read no further: its x's cannot be part of a verb that starts before them
             stop = (end if quoted < 0 else quoted + 4) + 1
-            gaps = self.verb_gaps[p]
             if gaps:
-                at = _first_verb_at_gaps(self.verb_text[p], gaps, a, stop)
+                at = _first_verb_at_gaps(masked, gaps, a, stop)
                 verb = at - a if at >= 0 else -1
             else:
                 m = VERB_AFTER_GAP.search(self.verb_text[p], a, stop)
@@ -910,7 +926,12 @@ SUBJECT_APPOSITION_VERB: Final = re.compile(
     + r")\b",
     re.I,
 )
-SUBJECT_VERB: Final = re.compile(r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB_TRIE + r")\b", re.I)
+# (after the subject, whitespace first: what follows it, AUX's words or the verb, opens on
+# \s+, and the look-ahead fails at once at each letter of the subject, where the lazy repeat
+# would try AUX's group and \s+ there; the same matches as without it: a test compares)
+SUBJECT_VERB: Final = re.compile(
+    r"^(?P<np>[^,.;:!?‘“]{1,80}?)(?=\s)(?:" + AUX.pattern[:-1] + r")?\s+(?:" + VERB_TRIE + r")\b", re.I
+)
 # The three reporting patterns without IGNORECASE, for the lower-cased text (their words are
 # lower-case): the regex engine compares each of its letters with a character's lower case,
 # and a branch that opens on one cannot be passed over at a glance as a plain letter's can.
