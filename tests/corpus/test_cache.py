@@ -538,3 +538,23 @@ def test_quotes_and_statements_made_by_the_decoder_are_those_the_class_makes(quo
         if type(made) is Quote:
             assert got.text == made.text and type(got.text) is str
             assert _TEXT.__get__(got) is not None or got._within is decoded.paragraphs[got.paragraph]
+
+
+def test_quote_texts_reads_what_the_text_property_gives(folder):
+    """model.quote_texts reads each quote's own text or its paragraph's slice from the slots,
+    as the text property does: the same texts, for quotes parsed, shared and decoded."""
+    from gpreader.corpus.model import quote_texts
+
+    for path in sorted(folder.glob("*.txt")):
+        article = loader._parse_file(path, {}, False).article
+        assert quote_texts(article.quotes) == [q.text for q in article.quotes]
+        article.share_quote_texts()
+        assert quote_texts(article.quotes) == [q.text for q in article.quotes]
+        decoded = decoded_of(article)
+        assert quote_texts(decoded.quotes) == [q.text for q in decoded.quotes] == [q.text for q in article.quotes]
+    quote = Quote("x", 0, 1, 4, "own")
+    assert quote_texts([quote]) == ["own"]
+    quote.share_text("a wn b")
+    assert quote_texts([quote]) == ["own"]  # not the slice (" wn"): its own copy kept
+    quote.share_text("xownx")
+    assert quote_texts([quote]) == ["own"] and quote._own_text is None

@@ -32,7 +32,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Final
 
-from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement
+from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement, quote_texts
 from gpreader.corpus.proposals import attach_plan, plan_data
 
 FORMAT: Final = 6  # part of every row (5: marshal, not JSON; 6: the plan's numbers as bytes)
@@ -251,7 +251,8 @@ def encode_article(article: Article, warnings: list[str]) -> bytes:
     warnings. Raises ``CodecError`` if it would not decode to an equal article."""
     try:
         return _encoded(article, warnings)
-    except TypeError as exc:  # compiled (mypyc), a value not of its declared type: not cached
+    except (TypeError, AttributeError) as exc:  # compiled (mypyc), a value not of its declared
+        # type; a quote that is not a Quote (quote_texts reads its slots): not cached
         raise CodecError(str(exc)) from None
 
 
@@ -259,7 +260,7 @@ def _encoded(article: Article, warnings: list[str]) -> bytes:
     table: dict[str, int] = {}
     pars = article.paragraphs
     quotes = _QUOTES.encode(article.quotes, table)
-    own = [q.text for q in article.quotes]  # read once (a property): for the row and the check
+    own = quote_texts(article.quotes)  # read once: for the row and the check
     texts = [[n, t] for n, t in enumerate(own) if _slice(pars, article.quotes[n]) != t]
     statements = _STATEMENTS.encode(article.statements, table)
     fields = {name: _plain(getattr(article, name)) for name in _PLAIN_FIELDS}
@@ -296,12 +297,12 @@ def _same_article(again: Article, article: Article, texts: list[str]) -> bool:
     """``again == article``, *texts* the texts of its quotes, in order: as the dataclasses'
     ``__eq__`` tell it (same class, then the tuples of their fields equal), without a call
     of ``__eq__`` for each quote and statement, and with each quote's text (a property,
-    a Python call) read once for the article parsed, not twice."""
+    a Python call) read once for the article parsed, not twice, and by ``quote_texts``."""
     return (
         type(again) is type(article)
         and _ARTICLE_REST(again) == _ARTICLE_REST(article)
         and _SAME_QUOTES(again.quotes, article.quotes)
-        and [q.text for q in again.quotes] == texts
+        and quote_texts(again.quotes) == texts
         and _SAME_STATEMENTS(again.statements, article.statements)
     )
 

@@ -165,6 +165,13 @@ class Quote(_QuoteFields):
         }
 
 
+def quote_texts(quotes: list[Quote]) -> list[str]:
+    """``[q.text for q in quotes]``, read in one loop of the interpreter: each quote's own
+    copy, or its paragraph's slice, read from the slots as the ``text`` property reads them,
+    without a call of the property (a Python frame, some 2,000 instructions) for each."""
+    return [t if (t := q._own_text) is not None else q._within[q.start : q.end] for q in quotes]
+
+
 @dataclass(slots=True)
 class Statement:
     """A sentence of reported speech and who it reports: "Stevens set out four suggestions…".
