@@ -566,3 +566,58 @@ def test_a_damaged_catalog_row_is_read_from_the_file(folder, db, damage):
     assert b"Pulse" in data
     corpus = load_corpus(folder, cache=db)
     assert summary(corpus) == summary(first) == summary(load_corpus(folder))
+
+
+_SMALL = st.one_of(st.integers(-3, 40), st.none(), st.booleans(), st.floats(allow_nan=False, width=32))
+_WORD = st.one_of(st.none(), st.text(st.sampled_from("ab’é "), max_size=4))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    quotes=st.lists(st.tuples(st.integers(-1, 2), st.integers(0, 9), st.integers(0, 12), _WORD, _WORD, _SMALL, st.booleans()), max_size=4),
+    statements=st.lists(st.tuples(_SMALL, _SMALL, st.integers(0, 9), st.text("ab", max_size=3)), max_size=3),
+)
+def test_quotes_and_statements_made_by_the_decoder_are_those_the_class_makes(quotes, statements):
+    """cache_codec._Flat makes each item by object.__new__ and sets its fields as slots, not
+    by calling the class: the items are the class's own, equal, with the same repr, every
+    field of the same value and type, and nothing else set (a quote's shared paragraph apart)."""
+    from gpreader.corpus.model import _TEXT
+
+    path = Path("/somewhere/x.txt")
+    pars = ["He said ‘quoted’ twice.", "Second one.", "Third."]
+    article = Article("x", path, "Headline", pars, comments=["A ‘comment’."])
+    article.quotes = [
+        Quote("x", p, a, b, (pars[p][a:b] if p >= 0 else "t") if own is None else own, "partial", speaker, group=group, index=i, in_comments=c)
+        for i, (p, a, b, own, speaker, group, c) in enumerate(quotes)
+    ]
+    article.statements = [Statement(p, a, b, s) for p, a, b, s in statements]
+    decoded = decode_article(encode_article(article, []), path)[0]
+    assert decoded == article and repr(decoded.quotes) == repr(article.quotes)
+    assert repr(decoded.statements) == repr(article.statements)
+    for got, made in zip(decoded.quotes + decoded.statements, article.quotes + article.statements):
+        assert type(got) is type(made)
+        slots = [n for c in type(made).__mro__ for n in getattr(c, "__slots__", ()) if n not in ("text", "_within")]
+        assert [(n, getattr(got, n), type(getattr(got, n))) for n in slots] == [(n, getattr(made, n), type(getattr(made, n))) for n in slots]
+        if type(made) is Quote:
+            assert got.text == made.text and type(got.text) is str
+            assert _TEXT.__get__(got) is not None or got._within is decoded.paragraphs[got.paragraph]
+
+
+def test_quote_texts_reads_what_the_text_property_gives(folder):
+    """model.quote_texts reads each quote's own text or its paragraph's slice from the slots,
+    as the text property does: the same texts, for quotes parsed, shared and decoded."""
+    from gpreader.corpus.model import quote_texts
+
+    for path in sorted(folder.glob("*.txt")):
+        article = loader._parse_file(path, {}, False).article
+        assert quote_texts(article.quotes) == [q.text for q in article.quotes]
+        article.share_quote_texts()
+        assert quote_texts(article.quotes) == [q.text for q in article.quotes]
+        decoded = decoded_of(article)
+        assert quote_texts(decoded.quotes) == [q.text for q in decoded.quotes] == [q.text for q in article.quotes]
+    quote = Quote("x", 0, 1, 4, "own")
+    assert quote_texts([quote]) == ["own"]
+    quote.share_text("a wn b")
+    assert quote_texts([quote]) == ["own"]  # not the slice (" wn"): its own copy kept
+    quote.share_text("xownx")
+    assert quote_texts([quote]) == ["own"] and quote._own_text is None

@@ -31,7 +31,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Final
 
-from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement
+from gpreader.corpus.model import Article, PubDate, Quote, Role, Speaker, Statement, quote_texts
 from gpreader.corpus.proposals import attach_plan, plan_data
 
 FORMAT: Final = 6  # part of every row (5: marshal, not JSON; 6: the plan's numbers as bytes)
@@ -49,10 +49,12 @@ class _Flat:
     """Items of one dataclass as a flat list of scalars, *width* per item.
 
     Fields whose annotation names ``str`` go through the row's string table. *given* are
-    fields the caller supplies on decoding (the article id, and a quote's text, sliced).
+    fields the caller supplies on decoding: an expression of the decoder's arguments (the
+    article id), or None for a field *tail* sets (a quote's text, its paragraph's slice).
+    *tail* is code run for each item decoded, ``x``, its fields read as ``{name}``.
     """
 
-    def __init__(self, cls: type, given: dict[str, str]) -> None:
+    def __init__(self, cls: type, given: dict[str, str | None], tail: str = "") -> None:
         self.cls = cls
         types = {f.name: str(f.type) for f in dataclasses.fields(cls)}
         self.names = [name for name in types if name not in given]
@@ -61,25 +63,38 @@ class _Flat:
         self.is_text = [name in self.texts for name in self.names]  # by place, for encode
         # every field of an item in one call, a tuple (attrgetter of one name gives the value)
         self.fields: Any = attrgetter(*self.names) if self.width > 1 else (lambda item: (getattr(item, self.names[0]),))
-        pos = {n: i for i, n in enumerate(self.names)}
-        args = []
+        var = {n: f"_{i}" for i, n in enumerate(self.names)}
+        stores = []
         for f in dataclasses.fields(cls):
             if f.name in given:
-                args.append(given[f.name].format(**{k: f"_{i}" for k, i in pos.items()}))
-            elif f.name in self.texts:
-                args.append(f"s[_{pos[f.name]}]")
+                value = given[f.name]
+                if value is None:
+                    continue
             else:
-                args.append(f"_{pos[f.name]}")
-        # one generated comprehension per class: as fast as writing the fields out by hand;
-        # each item's run unpacked from one iterator zipped with itself *width* times, not
-        # indexed (an addition and a subscript each). The caller has checked that len(v) is
-        # a multiple of the width (zip would drop a short last run).
+                value = f"s[{var[f.name]}]" if f.name in self.texts else var[f.name]
+            stores.append(f"        x.{f.name} = {value}\n")
+        # One generated loop per class: each item made by object.__new__ and its fields set as
+        # slots, each in a few instructions of the interpreter, not by a call of the class,
+        # which calls its generated __init__, a Python frame of its own (a quote: some 3,900
+        # against 2,000 instructions). The instance is the same: every field set, as __init__
+        # sets them, and nothing else (the model's classes have no __post_init__ and no
+        # __new__; test_quotes_and_statements_made_by_the_decoder_…). Each item's run unpacked
+        # from one iterator zipped with itself *width* times, not indexed (an addition and a
+        # subscript each). The caller has checked that len(v) is a multiple of the width
+        # (zip would drop a short last run).
         run = "".join(f"_{i}, " for i in range(self.width))
         source = (
             "def decode(v, s, pars, article_id):\n"
-            f"    return [cls({', '.join(args)}) for {run}in zip(*[iter(v)] * {self.width})]\n"
+            "    out = []\n"
+            "    count = len(pars)\n"
+            f"    for {run}in zip(*[iter(v)] * {self.width}):\n"
+            "        x = new(cls)\n"
+            + "".join(stores)
+            + tail.format(**var)
+            + "        out.append(x)\n"
+            "    return out\n"
         )
-        scope: dict = {"cls": cls}
+        scope: dict = {"cls": cls, "new": object.__new__, "cut": _cut}
         exec(compile(source, f"<cache_codec {cls.__name__}>", "exec"), scope)
         self.decode = scope["decode"]
 
@@ -107,19 +122,6 @@ class _Flat:
         return out
 
 
-def _share_texts(quotes: list[Quote], pars: list[str]) -> None:
-    """Each decoded quote's text (decoded as None): its paragraph's slice, which a quote of an
-    article's paragraphs reads from the paragraph, keeping no copy, as
-    ``Article.share_quote_texts`` leaves it (a text the row lists is set after this)."""
-    count = len(pars)
-    for q in quotes:
-        p, a, b = q.paragraph, q.start, q.end
-        if type(p) is int and type(a) is int and type(b) is int and 0 <= p < count and not q.in_comments:
-            q._within = pars[p]
-        else:
-            q.text = _cut(pars, p, a, b)
-
-
 def _cut(pars: list[str], p: int, a: int, b: int) -> str:
     """A quote's paragraph slice; '' for an impossible place (its text is then in the row)."""
     try:
@@ -128,7 +130,17 @@ def _cut(pars: list[str], p: int, a: int, b: int) -> str:
         return ""
 
 
-_QUOTES: Final = _Flat(Quote, {"article_id": "article_id", "text": "None"})  # the text: _share_texts
+# A decoded quote's text (the row lists it apart when it is not): its paragraph's slice,
+# which a quote of an article's paragraphs reads from the paragraph, keeping no copy (set
+# past the property, in the slot _own_text), as ``Article.share_quote_texts`` leaves it.
+_SHARE_TEXT: Final = """\
+        if type({paragraph}) is int and type({start}) is int and type({end}) is int and 0 <= {paragraph} < count and not {in_comments}:
+            x._within = pars[{paragraph}]
+            x._own_text = None
+        else:
+            x._own_text = cut(pars, {paragraph}, {start}, {end})
+"""
+_QUOTES: Final = _Flat(Quote, {"article_id": "article_id", "text": None}, _SHARE_TEXT)
 _STATEMENTS: Final = _Flat(Statement, {})
 
 
@@ -238,7 +250,8 @@ def encode_article(article: Article, warnings: list[str]) -> bytes:
     warnings. Raises ``CodecError`` if it would not decode to an equal article."""
     try:
         return _encoded(article, warnings)
-    except TypeError as exc:  # compiled (mypyc), a value not of its declared type: not cached
+    except (TypeError, AttributeError) as exc:  # compiled (mypyc), a value not of its declared
+        # type; a quote that is not a Quote (quote_texts reads its slots): not cached
         raise CodecError(str(exc)) from None
 
 
@@ -246,7 +259,7 @@ def _encoded(article: Article, warnings: list[str]) -> bytes:
     table: dict[str, int] = {}
     pars = article.paragraphs
     quotes = _QUOTES.encode(article.quotes, table)
-    own = [q.text for q in article.quotes]  # read once (a property): for the row and the check
+    own = quote_texts(article.quotes)  # read once: for the row and the check
     texts = [[n, t] for n, t in enumerate(own) if _slice(pars, article.quotes[n]) != t]
     statements = _STATEMENTS.encode(article.statements, table)
     fields = {name: _plain(getattr(article, name)) for name in _PLAIN_FIELDS}
@@ -283,12 +296,12 @@ def _same_article(again: Article, article: Article, texts: list[str]) -> bool:
     """``again == article``, *texts* the texts of its quotes, in order: as the dataclasses'
     ``__eq__`` tell it (same class, then the tuples of their fields equal), without a call
     of ``__eq__`` for each quote and statement, and with each quote's text (a property,
-    a Python call) read once for the article parsed, not twice."""
+    a Python call) read once for the article parsed, not twice, and by ``quote_texts``."""
     return (
         type(again) is type(article)
         and _ARTICLE_REST(again) == _ARTICLE_REST(article)
         and _SAME_QUOTES(again.quotes, article.quotes)
-        and [q.text for q in again.quotes] == texts
+        and quote_texts(again.quotes) == texts
         and _SAME_STATEMENTS(again.statements, article.statements)
     )
 
@@ -354,7 +367,6 @@ def article_of_row(row, path: Path) -> tuple[Article, list[str]]:
     article = Article(id=article_id, path=path, **{k: _ARTICLE_FIELDS.get(k, _unplain)(v) for k, v in fields.items()})
     pars = article.paragraphs
     article.quotes = _QUOTES.decode(quotes, strings, pars, article_id)
-    _share_texts(article.quotes, pars)
     for n, text in texts:
         article.quotes[n].text = text
     article.statements = _STATEMENTS.decode(statements, strings, pars, article_id)
