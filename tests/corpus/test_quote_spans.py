@@ -150,3 +150,12 @@ def test_the_rock_n_roll_test_beside_an_n_is_the_plain_slices_test():
             par = "".join(chars)
             for i in quotes_module._mark_positions(par):
                 assert beside_an_n(par, i) == plain(par, i), (par, i)
+
+
+@given(st.lists(st.text(alphabet="ab é’'‘‛“„‟”\"n.\n", max_size=12), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_the_marks_of_all_paragraphs_at_once_are_each_paragraphs_marks(paragraphs):
+    # _positions_by_paragraph finds the marks in the paragraphs joined, then hands them out
+    assert quotes_module._positions_by_paragraph(paragraphs) == [
+        quotes_module._mark_positions(par) for par in paragraphs
+    ]

@@ -105,10 +105,25 @@ def _mark_positions(par: str) -> list[int]:
     return _positions(par, _MARK_CHARS)
 
 
+def _positions_by_paragraph(paragraphs: list[str]) -> list[list[int]]:
+    """``_mark_positions`` of each of *paragraphs*, each searched only for the marks that
+    their text as a whole holds (most articles use three or four of the 13): a mark not in
+    the article is in none of its paragraphs, and a search costs some 190 instructions even
+    when it finds nothing."""
+    text = "\n".join(paragraphs)
+    present = tuple([ch for ch in _MARK_CHARS if ch in text])
+    return [_positions(par, present) for par in paragraphs]
+
+
 def _classify(par: str) -> list[_Mark]:
+    return _classify_at(par, _mark_positions(par))
+
+
+def _classify_at(par: str, positions: list[int]) -> list[_Mark]:
+    """``_classify(par)``, given ``_mark_positions(par)``."""
     marks: list[_Mark] = []
     n = len(par)
-    for i in _mark_positions(par):
+    for i in positions:
         ch = par[i]
         before = par[i - 1] if i > 0 else " "
         after = par[i + 1] if i + 1 < n else " "
@@ -190,8 +205,9 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
     spans: list[Span] = []
     group = -1
     carry = False  # the previous paragraph ended inside a quotation
+    positions = _positions_by_paragraph(paragraphs)
     for p, par in enumerate(paragraphs):
-        marks = _classify(par)[:MAX_MARKS]
+        marks = _classify_at(par, positions[p])[:MAX_MARKS]
         stack: list[_Mark] = []
         top_start: int | None = None  # content start of the open top-level quote
         top_open: int | None = None
