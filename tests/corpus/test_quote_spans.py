@@ -159,3 +159,10 @@ def test_the_marks_of_all_paragraphs_at_once_are_each_paragraphs_marks(paragraph
     assert quotes_module._positions_by_paragraph(paragraphs) == [
         quotes_module._mark_positions(par) for par in paragraphs
     ]
+
+
+@given(st.text(alphabet="ab \t\n\u00a0\u2003.’", max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_words_split_at_most_four_times_count_words_up_to_five(text):
+    # classify_kind asks only whether a quotation has 5 words or more
+    assert len(text.split(None, 4)) == min(len(text.split()), 5)

@@ -305,10 +305,13 @@ def classify_kind(par: str, span: Span) -> str:
     text = par[span.start : span.end]
     if span.part > 0:
         return "full"
-    before = par[: span.open_at if span.open_at is not None else span.start][-80:].rstrip()
+    at = span.open_at if span.open_at is not None else span.start
+    before = par[max(0, at - 80) : at].rstrip()  # the 80 characters before (no copy of all)
     first = text.lstrip("[(…. ")[:1]
     capital = first.isupper() or first.isdigit()
-    words = len(text.split())
+    # the number of words up to 5, all that is asked of it (>= 5, <= 4): split no further
+    # than the fifth word (its last piece the rest), not into every word of the quotation
+    words = len(text.split(None, 4))
     introduced = _introduced(before) or span.open_at is None
     if capital and introduced:
         return "full"
