@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Final
@@ -182,6 +181,18 @@ def _tokens(text: str) -> list[str]:
 
 
 def _is_name_token(tok: str) -> bool:
+    """``_is_name(tok)``, kept in _NAME_TOKENS (the same few tokens, "Dr", "GPs", recur)."""
+    known = _NAME_TOKENS.get(tok)
+    if known is not None:
+        return known
+    named = _is_name(tok)
+    if len(_NAME_TOKENS) >= MAX_KEPT:
+        _NAME_TOKENS.clear()
+    _NAME_TOKENS[tok] = named
+    return named
+
+
+def _is_name(tok: str) -> bool:
     return bool(NAME_TOKEN.match(tok)) and not ACRONYM.match(tok) and tok.lower() not in _NOT_NAME_WORDS
 
 
@@ -225,8 +236,28 @@ def classify_kind(phrase: str) -> str | None:
     return ref.kind if ref is not None else None
 
 
-@functools.lru_cache(maxsize=8192)
+# Readings of phrases (and of name tokens) kept, for the phrases of an article repeat: a
+# dict read by the compiled code itself (some 100 instructions a look-up, where a call
+# through functools.lru_cache costs some 500). Both are pure functions of their text, so
+# a reading kept is the reading made; each dict is emptied when full, to bound memory.
+_READINGS: Final[dict[str, Ref | None]] = {}
+_NAME_TOKENS: Final[dict[str, bool]] = {}
+MAX_KEPT: Final = 8192
+
+
 def _classify_cached(phrase: str) -> Ref | None:
+    """``_read(phrase)``, kept: the same Ref for the same phrase until _READINGS is full."""
+    ref = _READINGS.get(phrase)
+    if ref is not None or phrase in _READINGS:
+        return ref
+    ref = _read(phrase)
+    if len(_READINGS) >= MAX_KEPT:
+        _READINGS.clear()
+    _READINGS[phrase] = ref
+    return ref
+
+
+def _read(phrase: str) -> Ref | None:
     text = phrase.strip(" ,;:–—-")
     text = LEADING_LINKER.sub("", text)
     if not text:
