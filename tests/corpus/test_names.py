@@ -35,3 +35,30 @@ def test_the_kept_readings_are_bounded():
     assert len(names._READINGS) <= names.MAX_KEPT
     assert len(names._NAME_TOKENS) <= names.MAX_KEPT
     assert names.classify_shared("Dr Jessica Barker") == names._read("Dr Jessica Barker")
+
+
+@given(st.text(alphabet="aZé0_9’'-.&ł× \t\n\u00a0\x1c\x85\u2003Ms", max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_tokens_word_by_word_are_token_findall(text):
+    assert names._tokens(text) == names.TOKEN.findall(text)
+
+
+@given(st.lists(st.sampled_from(PHRASES + WORDS + ["’s", "'s", "s", "’", "'"]), max_size=6).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_possessive_matches_only_where_an_apostrophe_s_is(text):
+    if names.POSSESSIVE.match(text):
+        assert "’s" in text or "'s" in text
+
+
+def test_leading_linker_starts_only_on_the_first_letters_kept():
+    # every character that LEADING_LINKER takes for the first letter of one of its words
+    import re
+
+    words = ["and", "but", "so", "while", "whereas", "then", "also", "however", "meanwhile"]
+    for word in words:
+        own = re.compile("(?i)" + word)
+        for code in range(0x110000):
+            c = chr(code)
+            if own.fullmatch(c + word[1:]):
+                assert c in names._LINKER_FIRST, (word, c)
+                assert names.LEADING_LINKER.match(c + word[1:] + " ")
