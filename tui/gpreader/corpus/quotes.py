@@ -146,14 +146,14 @@ def _classify_at(par: str, positions: list[int]) -> list[_Mark]:
             marks.append(_Mark(i, "d", role))
         elif ch in SINGLE_OPEN:
             # ‘90s, ‘em: an elision, not a quotation
-            if ELISION.match(par[i + 1 : i + 5]):
+            if _elision_after(par, i, after):
                 continue
             marks.append(_Mark(i, "s", "open"))
         else:  # ’ or '
             if _is_word(before) and _is_word(after):
                 continue  # don’t, England’s, O’Brien
             if ch == "'" and (before in OPENING_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN) and not after.isspace():
-                if ELISION.match(par[i + 1 : i + 5]):
+                if _elision_after(par, i, after):
                     continue
                 marks.append(_Mark(i, "s", "open"))
                 continue
@@ -161,12 +161,21 @@ def _classify_at(par: str, positions: list[int]) -> list[_Mark]:
                 # a mark standing before a word with a space before it: opening (straight) or stray
                 marks.append(_Mark(i, "s", "open" if ch == "'" and not after.isspace() else "either"))
                 continue
-            if before.lower() == "s" and _is_word(par[i - 2] if i > 1 else " ") and after.isspace():
+            if (before == "s" or before == "S") and _is_word(par[i - 2] if i > 1 else " ") and after.isspace():
                 # GPs’ contract — or the end of ‘…the GPs’ said X. Decide when pairing.
                 marks.append(_Mark(i, "s", "apos"))
                 continue
             marks.append(_Mark(i, "s", "close"))
     return marks
+
+
+def _elision_after(par: str, i: int, after: str) -> bool:
+    """``ELISION.match(par[i + 1 : i + 5])``; *after* is ``par[i + 1]`` (a space past the
+    end). ELISION starts on a digit, an 'e' or a 't': other marks (most) need no slice and
+    no regex call. (str.isdigit holds for every \\d, and a space for none.)"""
+    if after == "e" or after == "t" or after.isdigit():
+        return ELISION.match(par[i + 1 : i + 5]) is not None
+    return False
 
 
 def _later_close(marks: list[_Mark], k: int, family: str) -> bool:
