@@ -112,7 +112,9 @@ def _positions_by_paragraph(paragraphs: list[str]) -> list[list[int]]:
     when it finds nothing."""
     text = "\n".join(paragraphs)
     present = tuple([ch for ch in _MARK_CHARS if ch in text])
-    return [_positions(par, present) for par in paragraphs]
+    # an ASCII paragraph (str.isascii reads a flag) holds only the straight marks
+    straight = tuple([ch for ch in present if ch == '"' or ch == "'"])
+    return [_positions(par, straight if par.isascii() else present) for par in paragraphs]
 
 
 def _classify(par: str) -> list[_Mark]:
@@ -216,7 +218,9 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
     carry = False  # the previous paragraph ended inside a quotation
     positions = _positions_by_paragraph(paragraphs)
     for p, par in enumerate(paragraphs):
-        marks = _classify_at(par, positions[p])[:MAX_MARKS]
+        marks = _classify_at(par, positions[p])
+        if len(marks) > MAX_MARKS:  # (a copy of the list only then)
+            marks = marks[:MAX_MARKS]
         stack: list[_Mark] = []
         top_start: int | None = None  # content start of the open top-level quote
         top_open: int | None = None
@@ -320,10 +324,10 @@ def classify_kind(par: str, span: Span) -> str:
     capital = first.isupper() or first.isdigit()
     # the number of words up to 5, all that is asked of it (>= 5, <= 4): split no further
     # than the fifth word (its last piece the rest), not into every word of the quotation
-    words = len(text.split(None, 4))
     introduced = _introduced(before) or span.open_at is None
     if capital and introduced:
         return "full"
+    words = len(text.split(None, 4))  # (not needed above)
     if capital and SENTENCE_END.search(text) and words >= 5 and not ENDS_ON_FUNCTION_WORD.search(before):
         return "full"
     if words <= 4 and not INNER_PUNCTUATION.search(text):
