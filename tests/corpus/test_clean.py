@@ -194,6 +194,7 @@ def test_the_citation_line_starts_with_c_or_C_only():
     assert CITE_LINE.pattern.startswith("^c") and CITE_LINE.flags & re.IGNORECASE
     first = re.compile(CITE_LINE.pattern[1], CITE_LINE.flags)
     assert [chr(c) for c in range(sys.maxunicode + 1) if first.match(chr(c))] == ["C", "c"]
+    assert CITE_LINE.match("") is None  # a blank line (not tried) is no citation
 
 
 @settings(max_examples=300, deadline=None)

@@ -150,3 +150,36 @@ def test_the_rock_n_roll_test_beside_an_n_is_the_plain_slices_test():
             par = "".join(chars)
             for i in quotes_module._mark_positions(par):
                 assert beside_an_n(par, i) == plain(par, i), (par, i)
+
+
+@given(st.lists(st.text(alphabet="ab é’'‘‛“„‟”\"n.\n", max_size=12), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_the_marks_of_all_paragraphs_at_once_are_each_paragraphs_marks(paragraphs):
+    # _positions_by_paragraph finds the marks in the paragraphs joined, then hands them out
+    assert quotes_module._positions_by_paragraph(paragraphs) == [
+        quotes_module._mark_positions(par) for par in paragraphs
+    ]
+
+
+@given(st.text(alphabet="ab \t\n\u00a0\u2003.’", max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_words_split_at_most_four_times_count_words_up_to_five(text):
+    # classify_kind asks only whether a quotation has 5 words or more
+    assert len(text.split(None, 4)) == min(len(text.split()), 5)
+
+
+def test_the_elision_test_is_elision_match_after_every_character():
+    # _elision_after tries ELISION only after an 'e', a 't' or a digit: every character
+    # after the mark, before each of these rests, gives what the plain match gives
+    rests = ["", "m", "m ", "il", "il.", "0s", "9s ", "0sx", "x"]
+    for code in range(0x110000):
+        c = chr(code)
+        for rest in rests:
+            par = "‘" + c + rest
+            assert quotes_module._elision_after(par, 0, c) == bool(quotes_module.ELISION.match(par[1:5])), (c, rest)
+    assert quotes_module._elision_after("‘", 0, " ") is False  # the mark ends the paragraph
+
+
+def test_only_s_and_capital_s_lower_to_s():
+    # _classify tests before == "s" or "S" for before.lower() == "s"
+    assert [c for c in map(chr, range(0x110000)) if c.lower() == "s"] == ["S", "s"]

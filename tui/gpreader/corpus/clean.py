@@ -139,6 +139,9 @@ _NOT_PREFIX_START: Final = frozenset(
 )
 
 
+_PREFIX_FIRST: Final = frozenset(p[0] for p in FURNITURE_PREFIXES)
+
+
 def _is_spaced_furniture(joined: str) -> bool:
     """``is_furniture`` of a line that is its own ``_spaced``."""
     if len(joined) > _LONGEST_FURNITURE:  # a line of prose: not casefolded for nothing
@@ -147,7 +150,8 @@ def _is_spaced_furniture(joined: str) -> bool:
         key = joined.casefold()
         if key in FURNITURE:
             return True
-        return len(key) <= MAX_FURNITURE_PREFIX_LINE and key.startswith(FURNITURE_PREFIXES)
+        # (a key starts with a prefix only if it starts with the prefix's first character)
+        return len(key) <= MAX_FURNITURE_PREFIX_LINE and key[:1] in _PREFIX_FIRST and key.startswith(FURNITURE_PREFIXES)
     if joined[0] in _NOT_PREFIX_START:  # most lines: not casefolded for nothing
         return False
     # Only its start is casefolded to test the prefixes: casefolding goes character by
@@ -206,7 +210,9 @@ def _drop_furniture(lines: list[str], found: dict, plain: bool, doubled: bool) -
     space, looked for only if the text has one (*doubled*; most often an indent, stripped)."""
     kept = []
     for line in lines:
-        cite = CITE_LINE.match(line) if line[:1] in "cC" else None  # only 'c' and 'C' match its 'c'
+        # only 'c' and 'C' match its 'c' (a tuple: an empty line's "" is not in it, where it
+        # is in the str "cC", and CITE_LINE was tried on every blank line)
+        cite = CITE_LINE.match(line) if line[:1] in ("c", "C") else None
         if cite:
             found.setdefault("citation", cite.group("citation").strip())
             continue

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Final
@@ -111,6 +110,9 @@ LEADING_THE: Final = re.compile(r"^(?:the|The)\s+")
 LEADING_LINKER: Final = re.compile(r"^(?:and|but|so|while|whereas|then|also|however|meanwhile)\s+", re.I)
 POSSESSIVE: Final = re.compile(r"^(.*?)[’']s\b(.*)$")  # "Lord Ara Darzi’s review"
 FIRST_WORD: Final = re.compile(r"^\w+\s+")
+# The characters LEADING_LINKER (ignoring case) can start on: its words' first letters,
+# either case, and the long s, which IGNORECASE takes for an s (a test checks every one)
+_LINKER_FIRST: Final = "aAbBhHmMsSwWtTſ"
 GLUE: Final = set(
     """said says say told tells added that and but as with by from of to while when because then also
     had has have would will is was were who which whom where the a an""".split()
@@ -178,10 +180,34 @@ def person_gender(name: str, honorific: str | None) -> str | None:
 
 
 def _tokens(text: str) -> list[str]:
-    return TOKEN.findall(text)
+    """``TOKEN.findall(text)``, word by word: no token holds whitespace (str.split's, every
+    one of which is outside TOKEN's classes) and TOKEN reads nothing around a match, so the
+    tokens of the text are those of its words in turn; a word of ASCII letters and digits
+    that starts with a letter, or of digits alone, is one token (TOKEN's first alternative
+    takes letters and digits after a letter, its second a run of digits), found without the
+    regex, which tries each of its places (some 7,000 instructions a phrase)."""
+    toks: list[str] = []
+    for word in text.split():
+        if word.isascii() and word.isalnum() and (word[0].isalpha() or word.isdigit()):
+            toks.append(word)
+        else:
+            toks.extend(TOKEN.findall(word))
+    return toks
 
 
 def _is_name_token(tok: str) -> bool:
+    """``_is_name(tok)``, kept in _NAME_TOKENS (the same few tokens, "Dr", "GPs", recur)."""
+    known = _NAME_TOKENS.get(tok)
+    if known is not None:
+        return known
+    named = _is_name(tok)
+    if len(_NAME_TOKENS) >= MAX_KEPT:
+        _NAME_TOKENS.clear()
+    _NAME_TOKENS[tok] = named
+    return named
+
+
+def _is_name(tok: str) -> bool:
     return bool(NAME_TOKEN.match(tok)) and not ACRONYM.match(tok) and tok.lower() not in _NOT_NAME_WORDS
 
 
@@ -225,10 +251,32 @@ def classify_kind(phrase: str) -> str | None:
     return ref.kind if ref is not None else None
 
 
-@functools.lru_cache(maxsize=8192)
+# Readings of phrases (and of name tokens) kept, for the phrases of an article repeat: a
+# dict read by the compiled code itself (some 100 instructions a look-up, where a call
+# through functools.lru_cache costs some 500). Both are pure functions of their text, so
+# a reading kept is the reading made; each dict is emptied when full, to bound memory.
+_READINGS: Final[dict[str, Ref]] = {}  # a phrase of no reading: _NO_READING
+_NO_READING: Final = Ref("none")
+_NAME_TOKENS: Final[dict[str, bool]] = {}
+MAX_KEPT: Final = 8192
+
+
 def _classify_cached(phrase: str) -> Ref | None:
+    """``_read(phrase)``, kept: the same Ref for the same phrase until _READINGS is full."""
+    ref = _READINGS.get(phrase)
+    if ref is None:
+        ref = _read(phrase)
+        if len(_READINGS) >= MAX_KEPT:
+            _READINGS.clear()
+        _READINGS[phrase] = _NO_READING if ref is None else ref
+        return ref
+    return None if ref is _NO_READING else ref
+
+
+def _read(phrase: str) -> Ref | None:
     text = phrase.strip(" ,;:–—-")
-    text = LEADING_LINKER.sub("", text)
+    if text[:1] in _LINKER_FIRST:  # else LEADING_LINKER cannot match (its words' first letters)
+        text = LEADING_LINKER.sub("", text)
     if not text:
         return None
     low = text.lower()
@@ -238,7 +286,8 @@ def _classify_cached(phrase: str) -> Ref | None:
     if not toks or len(toks) > 14:
         return None
     # "Lord Ara Darzi’s recent review of the NHS" -> the review's author speaks
-    poss = POSSESSIVE.match(text)
+    # (POSSESSIVE needs a ’s or 's: tried only where one is, for its .*? is slow)
+    poss = POSSESSIVE.match(text) if "’s" in text or "'s" in text else None
     if poss and content_words(poss.group(2)) & DOCUMENT_WORDS:
         inner = classify(poss.group(1))
         if inner is not None and inner.kind in ("person", "organisation"):
