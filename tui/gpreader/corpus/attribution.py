@@ -142,12 +142,17 @@ def _verbs_at_gaps(par: str, gaps: str, pos: int, endpos: int) -> list[tuple[int
 def _first_verb_at_gaps(par: str, gaps: str, pos: int, endpos: int) -> int:
     """Where ``VERB_AFTER_GAP.search(" " + par.lower(), pos, endpos)`` matches (-1: nowhere),
     read as ``_verbs_at_gaps`` reads its matches."""
+    text = ""
     while True:
         g = VERB_GAP.search(gaps, pos, endpos)
         if g is None:
             return -1
         at, end = g.span()
-        if gaps.find(" ", at + 1, end) < 0 or VERB_AFTER_GAP.match(" " + par.lower(), at, endpos) is not None:
+        if gaps.find(" ", at + 1, end) < 0:
+            return at
+        if not text:
+            text = " " + par.lower()
+        if VERB_AFTER_GAP.match(text, at, endpos) is not None:
             return at
         pos = at + 1
 

@@ -145,10 +145,10 @@ class Quote(_QuoteFields):
 
     def share_text(self, paragraph: str) -> None:
         """Read ``text`` from *paragraph* from now on, if it is ``paragraph[start:end]``."""
-        own = _TEXT.__get__(self)
+        own = self._own_text
         if own is not None and own == paragraph[self.start : self.end]:
             self._within = paragraph
-            _TEXT.__set__(self, None)
+            self._own_text = None
 
     def to_json(self) -> dict:
         return {

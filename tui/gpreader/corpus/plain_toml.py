@@ -66,14 +66,12 @@ def plain_toml(text: str) -> dict | None:
             eq = line.find(" = ")
             if eq > 0 and _bare(line[:eq]):
                 value = line[eq + 3 :]
+                given: str | bool | None = None
                 if len(value) >= 2 and value[0] == '"' and value[-1] == '"' and _quotable(value, 1, len(value) - 1):
-                    given: str | bool = value[1:-1]
+                    given = value[1:-1]
                 elif value == "true" or value == "false":
                     given = value == "true"
-                else:
-                    given = ""
-                    eq = -1
-                if eq > 0:
+                if given is not None:
                     name = line[:eq]
                     if name in table:
                         return None

@@ -565,14 +565,13 @@ def _first_trigger(
             if blocked is None:  # each obstacle holds "there" as it is written in the lower-cased text
                 lower = obstacles is _OBSTACLES_LOWER
                 blocked = [] if lower and "there" not in norm else [(o.start(), o.end()) for o in obstacles.finditer(norm)]
-            if any(a <= start < b for a, b in blocked):
-                m = triggers.search(norm, end)
-                continue
-            if m.group("verb").lower() == "have" and PAST.match(m.group("modal")) and PAST_VERB.match(norm[end:]):
-                m = triggers.search(norm, end)
-                continue  # "may have been fit for purpose", "would have seen"
             verb = m.start("verb")
-            if (events is not _EVENTS_AT_LOWER or norm[verb] in _EVENTS_FIRST) and events.match(norm, verb):
+            if (
+                any(a <= start < b for a, b in blocked)
+                # "may have been fit for purpose", "would have seen"
+                or (m.group("verb").lower() == "have" and PAST.match(m.group("modal")) and PAST_VERB.match(norm[end:]))
+                or ((events is not _EVENTS_AT_LOWER or norm[verb] in _EVENTS_FIRST) and events.match(norm, verb))
+            ):
                 m = triggers.search(norm, end)
                 continue
         if start >= 2 and text[start] == "]" and text[start - 2] == "[":
