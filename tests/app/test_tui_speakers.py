@@ -85,6 +85,19 @@ async def test_speaker_page_lists_every_quotation_in_date_order(app):
         assert selected_text(app) == f"{LONG_PART_ONE}\n\n{LONG_PART_TWO}"
 
 
+async def test_a_role_given_in_several_undated_articles_is_shown_once(app):
+    from gpreader.corpus.model import Role
+
+    gerada = app.corpus.speakers["Clare Gerada"]
+    article_ids = [a.id for a in app.corpus.articles]
+    gerada.roles += [Role("chair of the Test Board", article_id, None) for article_id in article_ids[:3]]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", *"gerada", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakerPage)
+        assert screen_text(app).count("chair of the Test Board") == 1
+
+
 async def test_speaker_page_escape_goes_back(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s", *"bewick", "enter")

@@ -27,9 +27,13 @@ def speaker_head(speaker: Speaker, count: int, colour: str) -> Content:
     """Name, then each role with where and when it was given, then aliases."""
     name = Content.styled(one_line(speaker.display_name), Style(foreground=Color.parse(colour), bold=True))
     lines = [Content(" ").join([name, Content.styled(plural(count, "quotation"), "dim")])]
+    shown: set[str] = set()
     for role in reversed(speaker.roles):
         when = f" ({role.date.display()})" if role.date else ""
-        lines.append(Content.styled(one_line(f"{role.text}{when}"), "italic"))
+        line = one_line(f"{role.text}{when}")
+        if line not in shown:  # a role given in several undated articles: one line, not one each
+            shown.add(line)
+            lines.append(Content.styled(line, "italic"))
     if speaker.aliases:
         lines.append(Content.styled(one_line("Also named: " + ", ".join(sorted(speaker.aliases))), "dim"))
     return Content("\n").join(lines)
