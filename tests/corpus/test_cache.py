@@ -261,6 +261,21 @@ def test_worker_processes_give_the_same_corpus(folder, db):
     assert summary(load_corpus(folder, cache=db, workers=2)) == summary(serial)
 
 
+def test_rows_are_written_in_batches_that_shrink_as_the_load_ends(folder, db, engine_calls, monkeypatch):
+    for i in range(35):
+        shutil.copy(folder / "001_52dddf06ea81e95a.txt", folder / f"copy{i:02}.txt")
+    monkeypatch.setattr(loader, "STORE_BATCH", 4)
+    monkeypatch.setattr(loader, "STORE_LAST_BATCH", 2)
+    written: list[int] = []
+    real = cache_module.CacheSession.store
+    monkeypatch.setattr(cache_module.CacheSession, "store", lambda self, entries: (written.append(len(entries)), real(self, entries))[1])
+    cold = load_corpus(folder, cache=db, workers=1)
+    assert sum(written) == 40 and max(written) == 4
+    assert written[-1] <= 2  # what is left when the last file is in: a few rows, not a batch
+    engine_calls.clear()
+    assert summary(load_corpus(folder, cache=db)) == summary(cold) and engine_calls == []
+
+
 def test_an_open_index_cache_can_be_shared_between_loads(folder, db, engine_calls):
     with cache_module.IndexCache(db) as cache:
         load_corpus(folder, cache=cache)
