@@ -93,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare-timeout", type=float, default=300, help="seconds before figure 6 gives up")
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--other-python", default="/usr/bin/python3",
+                        help="figure 3 also run by this interpreter, when it is another build of the same "
+                             "Python version (the same compiled engine loads in both); '' for none")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -119,13 +122,27 @@ def main(argv: list[str] | None = None) -> int:
 
     # 3. cold indexing (first: it also warms the cache for the others), each run after a run
     # of the reference workload, whose seconds say how quick the machine is at the time
+    # (and, run for run, by the other interpreter, if there is one)
+    other = _other_python(args.other_python)
     cold, cpu, reference = [], [], []
+    other_runs: list[tuple[float, float, float]] = []  # (seconds, CPU seconds, reference)
     for _ in range(max(1, args.cold_repeat)):
+        if other:  # first: the cache the figures below read is this interpreter's (its rows name the Python)
+            ref = _child_run("reference", folder, env, python=other)["seconds"]
+            shutil.rmtree(cache_dir, ignore_errors=True)
+            before = _children_cpu()
+            seconds = _child_run("cold", folder, env, python=other)["seconds"]
+            other_runs.append((seconds, _children_cpu() - before, ref))
         reference.append(_child_run("reference", folder, env)["seconds"])
         shutil.rmtree(cache_dir, ignore_errors=True)
         before = _children_cpu()
         cold.append(_child_run("cold", folder, env)["seconds"])
         cpu.append(_children_cpu() - before)
+    if other_runs:
+        results["other_python"] = f"{other} (Python {_version_of(other)})"
+        results["other_cold_index_s"] = statistics.median(r[0] for r in other_runs)
+        results["other_cold_index_cpu_s"] = statistics.median(r[1] for r in other_runs)
+        results["other_reference_s"] = statistics.median(r[2] for r in other_runs)
     results["cold_index_s"] = statistics.median(cold)
     results["cold_index_mb_s"] = text_mb / results["cold_index_s"]
     results["cold_index_cpu_s"] = statistics.median(cpu)
@@ -303,8 +320,25 @@ def _all_in(folder: Path, env: dict, repeat: int, results: dict, key: str) -> No
     results[f"{key}_rss_mb"] = max(mb for _, mb in runs)
 
 
-def _child_run(stage: str, folder: Path, env: dict, repeat: int = 1, timeout: float | None = None) -> dict:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", stage, "--folder", str(folder), "--repeat", str(repeat)]
+def _version_of(python: str) -> str:
+    out = subprocess.run([python, "-c", "import sys; print(sys.version.split()[0])"], capture_output=True, text=True)
+    return out.stdout.strip()
+
+
+def _other_python(path: str) -> str | None:
+    """*path*, if it is an interpreter other than this one, of the same Python version
+    (major.minor: the engine compiled for this one loads in it), else None."""
+    if not path or not Path(path).exists():
+        return None
+    if Path(path).resolve() == Path(sys.executable).resolve() or Path(path).resolve() == Path(sys._base_executable).resolve():
+        return None
+    mine = ".".join(sys.version.split()[0].split(".")[:2])
+    return path if ".".join(_version_of(path).split(".")[:2]) == mine else None
+
+
+def _child_run(stage: str, folder: Path, env: dict, repeat: int = 1, timeout: float | None = None,
+               python: str = sys.executable) -> dict:
+    cmd = [python, str(Path(__file__).resolve()), "--child", stage, "--folder", str(folder), "--repeat", str(repeat)]
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO, timeout=timeout)
     if out.returncode != 0:
         raise SystemExit(f"benchmark stage {stage} failed:\n{out.stderr[-3000:]}")
@@ -343,6 +377,10 @@ def _report(r: dict, n: int, text_mb: float) -> None:
     if "paint_seeds_instructions_ratio" in r:
         _say(f"{'   1 in instructions (valgrind), seeds ÷ bare':<50} {r['paint_seeds_instructions_ratio']:>9.3f}   "
              f"{r['paint_seeds_instructions'] / 1e6:,.0f} M ÷ {r['paint_seeds_bare_instructions'] / 1e6:,.0f} M, start to the first frame")
+    if "other_cold_index_s" in r:
+        _say(f"{'   3 by the other interpreter, s':<50} {r['other_cold_index_s']:>9.2f}   "
+             f"{r['other_python']}: {text_mb / r['other_cold_index_s']:.2f} MB/s, {r['other_cold_index_cpu_s']:.1f} CPU s; "
+             f"its reference workload {r['other_reference_s']:.3f} CPU s")
     if "cold_instructions_per_article" in r:
         _say(f"{'   3 in instructions (valgrind), M per article':<50} {r['cold_instructions_per_article'] / 1e6:>9.2f}   "
              f"the engine on {COUNTED_ARTICLES} articles in one process: read, clean, quotes, proposals, cache row")
