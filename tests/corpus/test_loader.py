@@ -212,3 +212,14 @@ def test_a_load_leaves_a_frozen_process_frozen():
         assert not any(o is kept for o in gc.get_objects(generation=2))
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize("count, workers", [(0, 2), (1, 2), (7, 2), (100, 2), (10_000, 2), (5_000, 8)])
+def test_the_workers_runs_cover_the_files_in_order_and_shrink_at_the_end(count, workers):
+    from gpreader.corpus.loader import _runs
+
+    runs = _runs(list(range(count)), workers)
+    assert [i for run in runs for i in run] == list(range(count))
+    assert all(1 <= len(run) <= 32 for run in runs)
+    if count >= 1000:  # long runs while there is much to do, short ones when the end nears
+        assert len(runs[0]) == 32 and all(len(run) <= 2 for run in runs[-3:])

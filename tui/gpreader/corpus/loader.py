@@ -411,13 +411,36 @@ def _start_pool(n: int, items: list[tuple[Path, dict, bool]]):
     spawned: forking a threaded process (the app loads in a worker thread) can deadlock.
     """
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = None
     try:
         with _stderr_with_a_descriptor():
             pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method))
-            chunk = max(1, min(32, len(items) // (n * 8)))
-            return pool, pool.map(_parse_job, items, chunksize=chunk)  # the workers start here
+            runs = [pool.submit(_parse_jobs, run) for run in _runs(items, n)]  # the workers start here
     except (OSError, ValueError):
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         return None, iter(())
+    return pool, (result for run in runs for result in run.result())
+
+
+def _runs(items: list, workers: int, largest: int = 32, smallest: int = 2) -> list[list]:
+    """*items* cut, in order, into the runs the workers take one at a time: up to *largest*
+    (each run costs a hand-over each way), fewer as the end nears (a quarter of what is
+    left for each worker, down to *smallest*), so that the workers end together. A worker
+    that ends first waits for the other's last run: with runs of 32 to the end, some 40 ms
+    of one core on 10,000 articles (guided self-scheduling)."""
+    runs = []
+    at = 0
+    while at < len(items):
+        size = max(smallest, min(largest, (len(items) - at) // (workers * 4)))
+        runs.append(items[at : at + size])
+        at += size
+    return runs
+
+
+def _parse_jobs(jobs: list[tuple[Path, dict, bool]]) -> list[_Parsed]:
+    """``_parse_job`` of each job of a run, in a worker process."""
+    return [_parse_job(job) for job in jobs]
 
 
 @contextmanager
