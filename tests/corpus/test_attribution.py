@@ -412,6 +412,59 @@ def test_the_organisation_scan_by_its_capitals_finds_what_org_scan_finds(text, p
     assert attribution._org_scan(text, 0) == [m.span() for m in attribution.ORG_SCAN.finditer(text)]
 
 
+FOLD_WORDS = SCAN_WORDS + ["‘", "’", "“Dr", "Smith”", "£5", "–", "—", "…", "\u00a0", "Dr\u00a0Smith", "\t", "\x1c", "Ä", "9",
+                           "Department of Health", "Department\tof Health", "Xealth", "Report", "(report", "report’s", "plans",
+                           "GP", "’s", "2020"]
+
+
+@given(prose(FOLD_WORDS, 20))
+@settings(max_examples=600, deadline=None)
+def test_the_folded_text_tells_the_characters_apart_as_the_scans_do(text):
+    """_folded: a character for a character; a capital A-Z an "A", whitespace a space, a
+    lower-case letter itself, a word character a word character ("" for text with other
+    characters outside ASCII than the marks)."""
+    from gpreader.corpus import attribution
+
+    folded = attribution._folded(text)
+    if not folded:
+        assert text == "" or not all(c.isascii() or c in attribution._GAP_MARKS for c in text)
+        return
+    assert len(folded) == len(text)
+    for c, f in zip(text, folded):
+        assert ("A" <= c <= "Z") == (f == "A")
+        assert c.isspace() == (f == " ") == (re.match(r"\s", c) is not None)
+        assert ("a" <= c <= "z") == ("a" <= f <= "z") and ("a" <= c <= "z") <= (c == f)
+        assert (re.match(r"\w", c) is None) == (re.match(r"\w", f) is None)
+
+
+def test_every_whitespace_character_of_ascii_is_folded_to_a_space_and_no_other():
+    from gpreader.corpus.attribution import _FOLD_TABLE
+
+    assert all((_FOLD_TABLE[i] == 32) == (re.match(r"\s", chr(i)) is not None) for i in range(128))
+
+
+@given(prose(FOLD_WORDS, 20))
+@settings(max_examples=800, deadline=None)
+def test_the_scans_read_with_the_folded_text_find_what_they_find_without_it(text):
+    """_named_by_scans with the folded text (NAME_SCAN tried where NAME_START matches, the
+    organisations' window from FOLDED_HEAD, the document head after FOLDED_DOCUMENT_WORD)
+    finds what it finds without; FOLDED_HEAD matches wherever ORG_HEAD does; the short path
+    is taken for a sentence with no capital A-Z after its first character."""
+    from gpreader.corpus import attribution
+
+    folded = attribution._folded(text)
+    plain = attribution._named_by_scans(text)
+    assert attribution._named_by_scans(text, folded) == plain
+    assert attribution._named_in_cached.__wrapped__(text) == plain
+    if not folded:
+        return
+    assert all(attribution.FOLDED_HEAD.match(folded, m.start()) for m in attribution.ORG_HEAD.finditer(text))
+    if attribution.DOCUMENT_HEAD.search(text):
+        assert attribution.FOLDED_DOCUMENT_WORD.search(folded)
+    if folded.find("A", 1) < 0:
+        assert attribution._named_from_first(text) == plain
+
+
 LOWER_SCAN_WORDS = ["the", "report", "reports", "plan", "explained", "review", "strategy", "paper", "framework", "study",
                     "studying", "survey", "stocktake", "_report", "report_", "report2", "reporté", "\u00a0report", "Report",
                     "Fund", "Government", "NHS", "Dr", "Anna", "Annual", "College", "of", "for", "t", "é", "É", "x"]

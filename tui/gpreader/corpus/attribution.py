@@ -1241,6 +1241,38 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# For bytes.translate: each ASCII capital an "A", each whitespace character (str.isspace, as
+# the regex's \s) a space, any other character itself. In text so folded a capital, a
+# lower-case letter, whitespace and a word character are told as in the text, at the same
+# places, by patterns that open on a literal (the regex engine skips to it, where it tests a
+# class such as [A-Z] at every character of the text, some 60 instructions each).
+_FOLD_TABLE: Final = bytes(65 if 65 <= i <= 90 else 32 if chr(i).isspace() else i for i in range(128)) + bytes(range(128, 256))
+
+
+def _folded(text: str) -> str:
+    """*text* with each capital A-Z an "A" and each whitespace character a space, for the
+    scans' prefilters: a character for a character; the marks of _GAP_MARKS a "." (none a
+    letter, whitespace or a word character), the no-break space (whitespace) a space; "" for
+    text with any other character outside ASCII."""
+    if not text.isascii():
+        # (each mark a constant, the quotation marks first, as in _spaced_gaps)
+        text = text.replace("‘", ".").replace("’", ".").replace("“", ".").replace("”", ".")
+        if not text.isascii():
+            text = text.replace("£", ".").replace("–", ".").replace("—", ".").replace("…", ".").replace("\u00a0", " ")
+            if not text.isascii():
+                return ""
+    return text.encode("ascii").translate(_FOLD_TABLE).decode("ascii")
+
+
+# Where NAME_SCAN can open (a capital, lower-case letters, whitespace, a capital), in the folded text
+NAME_START: Final = re.compile(r"A(?=[a-z]++ ++A)")
+# ORG_HEAD in the folded text: its capitals "A" ("Health" too: "Aealth"), its space a space
+FOLDED_HEAD: Final = re.compile(ORG_HEAD.pattern.replace("[A-Z]", "A").replace("Health", "Aealth"))
+# What _may_name_a_document looks for before DOCUMENT_HEAD, in the folded text: a document
+# word after whitespace and before \b (the folded text's word characters are the text's)
+FOLDED_DOCUMENT_WORD: Final = re.compile(r" (?:" + _trie([list(w) for w in DOCUMENT_KINDS]) + r")\b")
+
+
 def _pre_window(sentence: str, end: int) -> int:
     """Where to start ``NAME_PRE.search(sentence, max(0, end - 90), end)``, with the same match:
     the end of the fifth run of non-spaces before *end* (its match is at most four words, each
@@ -1295,18 +1327,39 @@ def _named_in(sentence: str) -> tuple[Ref, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
-    if sentence[1:].islower():  # no capital after the first character (a quarter of the text)
+    folded = _folded(sentence)
+    # no capital after the first character (a quarter of the text): told by the folded text
+    # exactly (no "A" after its first character), else by islower (a sufficient test)
+    if folded:
+        if folded.find("A", 1) < 0:
+            return _named_from_first(sentence)
+    elif sentence[1:].islower():
         return _named_from_first(sentence)
-    return _named_by_scans(sentence)
+    return _named_by_scans(sentence, folded)
 
 
-def _named_by_scans(sentence: str) -> tuple[Ref, ...]:
+def _named_by_scans(sentence: str, folded: str = "") -> tuple[Ref, ...]:
+    """Everyone *sentence* names; *folded*: ``_folded(sentence)`` ("" for none), whose
+    capitals are searched for as a literal, where the scans search the sentence for a class."""
     found: list[Ref] = []
     at = 0
     while True:
-        m = NAME_SCAN.search(sentence, at)  # (its finditer, as in _org_scan)
-        if m is None:
-            break
+        if folded:
+            # NAME_SCAN matches only where it opens, on a capital followed by lower-case
+            # letters, whitespace and a capital: where NAME_START matches in the folded text
+            # (capitals, lower-case letters and whitespace kept apart): tried there alone,
+            # in order, as search tries every place
+            c = NAME_START.search(folded, at)
+            if c is None:
+                break
+            m = NAME_SCAN.match(sentence, c.start())
+            if m is None:
+                at = c.start() + 1
+                continue
+        else:
+            m = NAME_SCAN.search(sentence, at)  # (its finditer, as in _org_scan)
+            if m is None:
+                break
         start, at = m.span()
         name = sentence[start:at]  # (a slice: group(0) is a method call)
         pre = NAME_PRE.search(sentence, _pre_window(sentence, start), start)
@@ -1324,7 +1377,7 @@ def _named_by_scans(sentence: str) -> tuple[Ref, ...]:
                 ref = ref.copy()
                 ref.roles.append(role)
         found.append(ref)
-    _add_documents_and_organisations(sentence, False, found)
+    _add_documents_and_organisations(sentence, False, found, folded)
     return tuple(found)
 
 
@@ -1340,10 +1393,18 @@ def _named_from_first(sentence: str) -> tuple[Ref, ...]:
     return tuple(found)
 
 
-def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[Ref]) -> None:
+def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[Ref], folded: str = "") -> None:
     """The documents and organisations *sentence* names, added to *found*; *at_start*: their
-    heads can only be at its start (``_named_from_first``), so they are tried there alone."""
-    if _may_name_a_document(sentence, at_start):
+    heads can only be at its start (``_named_from_first``), so they are tried there alone.
+    *folded*: ``_folded(sentence)`` ("" for none), for the heads' prefilters (not at_start)."""
+    if folded and not at_start:
+        # a document word after whitespace and before \b, as _may_name_a_document looks for
+        # first: in the folded text a space (whitespace) and a literal word, by a pattern
+        # opening on a literal; then DOCUMENT_HEAD itself
+        may_name = FOLDED_DOCUMENT_WORD.search(folded) is not None and DOCUMENT_HEAD.search(sentence) is not None
+    else:
+        may_name = _may_name_a_document(sentence, at_start)
+    if may_name:
         at = 0
         while True:
             m = DOCUMENT_SCAN.search(sentence, at)  # (its finditer, as in _org_scan)
@@ -1353,7 +1414,14 @@ def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[
             ref = classify_shared(sentence[start:at])
             if ref is not None and ref.kind == "document":
                 found.append(ref)
-    head = ORG_HEAD.match(sentence) if at_start else ORG_HEAD.search(sentence)
+    if at_start:
+        head = ORG_HEAD.match(sentence)
+    else:
+        # FOLDED_HEAD matches in the folded text wherever ORG_HEAD matches in the sentence
+        # (and at a few places more): its first match is at or before ORG_HEAD's, and a
+        # window from there holds all of ORG_SCAN's matches (_org_window: the earlier the
+        # head, the earlier the window); with no ORG_HEAD match there is no ORG_SCAN match
+        head = FOLDED_HEAD.search(folded) if folded else ORG_HEAD.search(sentence)
     if head is not None:
         for start, end in _org_scan(sentence, _org_window(sentence, head.start())):
             ref = classify_shared(sentence[start:end])
