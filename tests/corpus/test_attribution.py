@@ -437,6 +437,23 @@ def test_the_folded_text_tells_the_characters_apart_as_the_scans_do(text):
         assert (re.match(r"\w", c) is None) == (re.match(r"\w", f) is None)
 
 
+@given(prose(FOLD_WORDS + ["é", "\u0131"], 12), st.integers(0, 60), st.integers(0, 60))
+@settings(max_examples=400, deadline=None)
+def test_a_sentence_s_folded_text_is_the_slice_of_its_paragraph_s(par, a, b):
+    """The Attributor folds a paragraph once (" " first, as for its verb gaps) and gives each
+    sentence its slice; made from the paragraph's ASCII form, the gaps are _spaced_gaps'."""
+    from gpreader.corpus import attribution
+
+    ascii = attribution._ascii_marks(" " + par)
+    if ascii is None:
+        assert attribution._spaced_gaps(" " + par) == ""
+        return
+    folded = ascii.translate(attribution._FOLD_TABLE).decode("ascii")
+    assert folded == attribution._folded(" " + par)
+    assert folded[a + 1 : b + 1] == attribution._folded(par[a:b])
+    assert attribution._gaps_of(ascii, False) == attribution._spaced_gaps(" " + par)
+
+
 def test_every_whitespace_character_of_ascii_is_folded_to_a_space_and_no_other():
     from gpreader.corpus.attribution import _FOLD_TABLE
 
@@ -455,7 +472,8 @@ def test_the_scans_read_with_the_folded_text_find_what_they_find_without_it(text
     folded = attribution._folded(text)
     plain = attribution._named_by_scans(text)
     assert attribution._named_by_scans(text, folded) == plain
-    assert attribution._named_in_cached.__wrapped__(text) == plain
+    assert attribution._named_in_cached.__wrapped__(text, folded) == plain
+    assert attribution._named_in(text) == plain
     if not folded:
         return
     assert all(attribution.FOLDED_HEAD.match(folded, m.start()) for m in attribution.ORG_HEAD.finditer(text))

@@ -102,15 +102,29 @@ def _spaced_gaps(text: str, lower: bool = False) -> str:
     lower-cased copy made (a test compares): lower-casing such text changes no mark of
     _GAP_MARKS and makes no other character ASCII or not ASCII, so the same characters are
     replaced, the same text is ASCII, and its bytes' lower cases are translated."""
+    ascii = _ascii_marks(text)
+    return "" if ascii is None else _gaps_of(ascii, lower)
+
+
+def _gaps_of(ascii: bytes, lower: bool) -> str:
+    """``_spaced_gaps`` of the text whose ``_ascii_marks`` are *ascii* (its marks, "." or a
+    space, are no word characters: each is made a space, as the mark would be)."""
+    return ascii.translate(_LOWER_GAP_TABLE if lower else _GAP_TABLE).decode("ascii")
+
+
+def _ascii_marks(text: str) -> bytes | None:
+    """*text* as ASCII bytes, a character for a character, each mark of _GAP_MARKS a "."
+    (none a letter, whitespace or a word character) but the no-break space a space (it is
+    whitespace); None for text with any other character outside ASCII."""
     if not text.isascii():
         # (each mark a constant: no new string for a character read from _GAP_MARKS; the
         # quotation marks first, mostly the only ones)
-        text = text.replace("‘", " ").replace("’", " ").replace("“", " ").replace("”", " ")
+        text = text.replace("‘", ".").replace("’", ".").replace("“", ".").replace("”", ".")
         if not text.isascii():
-            text = text.replace("£", " ").replace("–", " ").replace("—", " ").replace("…", " ").replace("\u00a0", " ")
+            text = text.replace("£", ".").replace("–", ".").replace("—", ".").replace("…", ".").replace("\u00a0", " ")
             if not text.isascii():
-                return ""
-    return text.encode("ascii").translate(_LOWER_GAP_TABLE if lower else _GAP_TABLE).decode("ascii")
+                return None
+    return text.encode("ascii")
 
 
 def _verbs_at_gaps(par: str, gaps: str, pos: int, endpos: int) -> list[tuple[int, int]]:
@@ -645,17 +659,25 @@ class Attributor:
         self.subjects: dict[str, Ref | None] = {}
         self.masked = [mask_quotes(par, self.by_par.get(p, [])) for p, par in enumerate(paragraphs)]
         self.sentences = [sentences(masked) for masked in self.masked]  # (start, end) per paragraph
+        # per paragraph: " " + its masked text as ASCII (``_ascii_marks``), None for none
+        ascii = [_ascii_marks(" " + masked) for masked in self.masked]
         # per paragraph: " " + its masked text lower-cased, spaced for VERB_GAP (made from the
         # masked text: no lower-cased copy); "" where the regex reads the lower-cased text
-        # itself, and when the text has a case-odd character
-        self.verb_gaps = ["" if _case_odd(masked) else _spaced_gaps(" " + masked, True) for masked in self.masked]
+        # itself, and when the text has a case-odd character (not ASCII, not a mark: there is
+        # no ASCII form then)
+        self.verb_gaps = ["" if a is None else _gaps_of(a, True) for a in ascii]
         # per paragraph without verb gaps: " " + its masked text lower-cased, for VERB_AFTER_GAP
         # ("" when the text has a case-odd character: find_verbs reads it word by word)
         self.verb_text = [
             "" if gaps or _case_odd(masked) else " " + masked.lower() for masked, gaps in zip(self.masked, self.verb_gaps)
         ]
         # per paragraph, per sentence: everyone it names (shared refs: read only)
-        self.named = [[_named_in(masked[a:b]) for a, b in bounds] for masked, bounds in zip(self.masked, self.sentences)]
+        # (each sentence's folded text a slice of its paragraph's, made once a paragraph)
+        folded = ["" if a is None else a.translate(_FOLD_TABLE).decode("ascii") for a in ascii]
+        self.named = [
+            [_named_in(masked[a:b], fold[a + 1 : b + 1] if fold else None) for a, b in bounds]
+            for masked, fold, bounds in zip(self.masked, folded, self.sentences)
+        ]
         self._prescan()
 
     # -- a first pass: everyone named, with the roles stated for them ---------------------
@@ -1251,17 +1273,10 @@ _FOLD_TABLE: Final = bytes(65 if 65 <= i <= 90 else 32 if chr(i).isspace() else 
 
 def _folded(text: str) -> str:
     """*text* with each capital A-Z an "A" and each whitespace character a space, for the
-    scans' prefilters: a character for a character; the marks of _GAP_MARKS a "." (none a
-    letter, whitespace or a word character), the no-break space (whitespace) a space; "" for
-    text with any other character outside ASCII."""
-    if not text.isascii():
-        # (each mark a constant, the quotation marks first, as in _spaced_gaps)
-        text = text.replace("‘", ".").replace("’", ".").replace("“", ".").replace("”", ".")
-        if not text.isascii():
-            text = text.replace("£", ".").replace("–", ".").replace("—", ".").replace("…", ".").replace("\u00a0", " ")
-            if not text.isascii():
-                return ""
-    return text.encode("ascii").translate(_FOLD_TABLE).decode("ascii")
+    scans' prefilters: a character for a character, the marks as ``_ascii_marks`` makes them;
+    "" for text with any other character outside ASCII."""
+    ascii = _ascii_marks(text)
+    return "" if ascii is None else ascii.translate(_FOLD_TABLE).decode("ascii")
 
 
 # Where NAME_SCAN can open (a capital, lower-case letters, whitespace, a capital), in the folded text
@@ -1317,17 +1332,20 @@ def _org_scan(sentence: str, pos: int) -> list[tuple[int, int]]:
         found.append((start, at))
 
 
-def _named_in(sentence: str) -> tuple[Ref, ...]:
+def _named_in(sentence: str, folded: str | None = None) -> tuple[Ref, ...]:
     """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said").
+    *folded*: ``_folded(sentence)``, when made already (a slice of its paragraph's).
 
     The refs are shared (cached): read them, never change them (``Ref.copy()`` first).
     """
-    return _named_in_cached(sentence[:3000])  # a bound on work
+    sentence = sentence[:3000]  # a bound on work
+    # (the folded text is a function of the sentence: kept with it, the cache hits and
+    # misses as it did on the sentence alone)
+    return _named_in_cached(sentence, _folded(sentence) if folded is None else folded[:3000])
 
 
 @functools.lru_cache(maxsize=4096)
-def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
-    folded = _folded(sentence)
+def _named_in_cached(sentence: str, folded: str) -> tuple[Ref, ...]:
     # no capital after the first character (a quarter of the text): told by the folded text
     # exactly (no "A" after its first character), else by islower (a sufficient test)
     if folded:
