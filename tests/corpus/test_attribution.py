@@ -454,6 +454,26 @@ def test_a_sentence_s_folded_text_is_the_slice_of_its_paragraph_s(par, a, b):
     assert attribution._gaps_of(ascii, False) == attribution._spaced_gaps(" " + par)
 
 
+PRE_WORDS = FOLD_WORDS + ["a" * 20, "a" * 21, "A" + "b" * 20, "A" + "b" * 21, "iPhone", "NHS", "x2", "2x", "_x", "x_",
+                         "Ab", "B", "b", "\n", "  ", "’", "é"]
+
+
+@given(prose(PRE_WORDS, 24), st.integers(0, 400))
+@settings(max_examples=1000, deadline=None)
+def test_the_words_before_a_name_read_back_in_the_folded_text_are_name_pre_s(text, end):
+    """_words_before: where NAME_PRE's search over the 90 characters before *end* matches;
+    _folded_window: _org_window, both read in the folded text."""
+    from gpreader.corpus import attribution
+
+    folded = attribution._folded(text)
+    if not folded:
+        return
+    for e in (min(end, len(text)), len(text)):
+        m = attribution.NAME_PRE.search(text, max(0, e - 90), e)
+        assert attribution._words_before(folded, e) == (m.start() if m else -1)
+        assert attribution._folded_window(folded, e) == attribution._org_window(text, e)
+
+
 def test_every_whitespace_character_of_ascii_is_folded_to_a_space_and_no_other():
     from gpreader.corpus.attribution import _FOLD_TABLE
 

@@ -1308,6 +1308,67 @@ def _org_window(sentence: str, head: int) -> int:
     return len(runs[0]) if len(runs) == 6 else 0
 
 
+def _folded_word_char(c: int) -> bool:
+    """Whether the character of code *c* of a folded text (ASCII) is a word character (\\w)."""
+    return 97 <= c <= 122 or c == 65 or 48 <= c <= 57 or c == 95
+
+
+def _words_before(folded: str, end: int) -> int:
+    """Where ``NAME_PRE.search(sentence, max(0, end - 90), end)`` matches (-1: nowhere), read
+    in ``folded = _folded(sentence)`` word by word back from *end*, with no regex tried at each
+    place of the window. NAME_PRE's match is one to four words, each whitespace after it
+    (possessive: all of it), ending at *end*: from any place its words follow one another as
+    written, so the places it can open are the starts of the words before *end*, each found
+    back from the next: the whitespace before it (one character at least), the letters
+    before that (an ASCII letter is an "A" or a-z in the folded text, whitespace a space),
+    opening at \\b (no word character before them) and a word of NAME_PRE's: a capital and 1
+    to 20 letters, or 1 to 20 small letters (a longer one, or a capital after a small
+    letter, leaves a letter where NAME_PRE wants whitespace). search takes the first place
+    that opens a match, the furthest word back of four at most, none before the window
+    (a test compares)."""
+    lo = max(0, end - 90)
+    found = -1
+    at = end
+    for _ in range(4):
+        j = at
+        while j > lo and ord(folded[j - 1]) == 32:
+            j -= 1
+        if j == at:
+            break
+        p = j
+        while p > lo:
+            c = ord(folded[p - 1])
+            if c == 65 or 97 <= c <= 122:
+                p -= 1
+            else:
+                break
+        n = j - p
+        if n == 0 or (p > 0 and _folded_word_char(ord(folded[p - 1]))):
+            break
+        if ord(folded[p]) == 65:
+            if n < 2 or n > 21:
+                break
+        elif n > 20 or folded.find("A", p, j) >= 0:
+            break
+        found = at = p
+    return found
+
+
+def _folded_window(folded: str, head: int) -> int:
+    """``_org_window(sentence, head)`` read in ``folded = _folded(sentence)``, whose spaces
+    are the sentence's whitespace (what str.split splits at): back from *head* over five runs
+    of non-spaces, then to the end of the sixth (0 when there are fewer)."""
+    i = head
+    for _ in range(5):
+        while i > 0 and ord(folded[i - 1]) == 32:
+            i -= 1
+        while i > 0 and ord(folded[i - 1]) != 32:
+            i -= 1
+    while i > 0 and ord(folded[i - 1]) == 32:
+        i -= 1
+    return i
+
+
 def _org_scan(sentence: str, pos: int) -> list[tuple[int, int]]:
     """The spans of ``ORG_SCAN.finditer(sentence, pos)``, by ORG_SCAN_CAPITAL, each match
     taken back over a "the" and whitespace before it (at a word's start, from *pos* on) as
@@ -1380,8 +1441,13 @@ def _named_by_scans(sentence: str, folded: str = "") -> tuple[Ref, ...]:
                 break
         start, at = m.span()
         name = sentence[start:at]  # (a slice: group(0) is a method call)
-        pre = NAME_PRE.search(sentence, _pre_window(sentence, start), start)
-        phrase = pre.group(0) + name if pre else name
+        if folded:
+            # (the words before the name and the name: one slice, as they meet at *start*)
+            pre_at = _words_before(folded, start)
+            phrase = sentence[pre_at:at] if pre_at >= 0 else name
+        else:
+            pre = NAME_PRE.search(sentence, _pre_window(sentence, start), start)
+            phrase = pre.group(0) + name if pre else name
         # (the shared readings, as these refs are read only: a copy only to add a role)
         ref = classify_shared(phrase)
         if ref is None or ref.kind != "person" or ref.surname_only and not ref.honorific:
@@ -1441,7 +1507,8 @@ def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[
         # head, the earlier the window); with no ORG_HEAD match there is no ORG_SCAN match
         head = FOLDED_HEAD.search(folded) if folded else ORG_HEAD.search(sentence)
     if head is not None:
-        for start, end in _org_scan(sentence, _org_window(sentence, head.start())):
+        window = _folded_window(folded, head.start()) if folded else _org_window(sentence, head.start())
+        for start, end in _org_scan(sentence, window):
             ref = classify_shared(sentence[start:end])
             if ref is not None and ref.kind == "organisation":
                 found.append(ref)
