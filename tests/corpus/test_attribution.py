@@ -412,6 +412,97 @@ def test_the_organisation_scan_by_its_capitals_finds_what_org_scan_finds(text, p
     assert attribution._org_scan(text, 0) == [m.span() for m in attribution.ORG_SCAN.finditer(text)]
 
 
+FOLD_WORDS = SCAN_WORDS + ["‘", "’", "“Dr", "Smith”", "£5", "–", "—", "…", "\u00a0", "Dr\u00a0Smith", "\t", "\x1c", "Ä", "9",
+                           "Department of Health", "Department\tof Health", "Xealth", "Report", "(report", "report’s", "plans",
+                           "GP", "’s", "2020"]
+
+
+@given(prose(FOLD_WORDS, 20))
+@settings(max_examples=600, deadline=None)
+def test_the_folded_text_tells_the_characters_apart_as_the_scans_do(text):
+    """_folded: a character for a character; a capital A-Z an "A", whitespace a space, a
+    lower-case letter itself, a word character a word character ("" for text with other
+    characters outside ASCII than the marks)."""
+    from gpreader.corpus import attribution
+
+    folded = attribution._folded(text)
+    if not folded:
+        assert text == "" or not all(c.isascii() or c in attribution._GAP_MARKS for c in text)
+        return
+    assert len(folded) == len(text)
+    for c, f in zip(text, folded):
+        assert ("A" <= c <= "Z") == (f == "A")
+        assert c.isspace() == (f == " ") == (re.match(r"\s", c) is not None)
+        assert ("a" <= c <= "z") == ("a" <= f <= "z") and ("a" <= c <= "z") <= (c == f)
+        assert (re.match(r"\w", c) is None) == (re.match(r"\w", f) is None)
+
+
+@given(prose(FOLD_WORDS + ["é", "\u0131"], 12), st.integers(0, 60), st.integers(0, 60))
+@settings(max_examples=400, deadline=None)
+def test_a_sentence_s_folded_text_is_the_slice_of_its_paragraph_s(par, a, b):
+    """The Attributor folds a paragraph once (" " first, as for its verb gaps) and gives each
+    sentence its slice; made from the paragraph's ASCII form, the gaps are _spaced_gaps'."""
+    from gpreader.corpus import attribution
+
+    ascii = attribution._ascii_marks(" " + par)
+    if ascii is None:
+        assert attribution._spaced_gaps(" " + par) == ""
+        return
+    folded = ascii.translate(attribution._FOLD_TABLE).decode("ascii")
+    assert folded == attribution._folded(" " + par)
+    assert folded[a + 1 : b + 1] == attribution._folded(par[a:b])
+    assert attribution._gaps_of(ascii, False) == attribution._spaced_gaps(" " + par)
+
+
+PRE_WORDS = FOLD_WORDS + ["a" * 20, "a" * 21, "A" + "b" * 20, "A" + "b" * 21, "iPhone", "NHS", "x2", "2x", "_x", "x_",
+                         "Ab", "B", "b", "\n", "  ", "’", "é"]
+
+
+@given(prose(PRE_WORDS, 24), st.integers(0, 400))
+@settings(max_examples=1000, deadline=None)
+def test_the_words_before_a_name_read_back_in_the_folded_text_are_name_pre_s(text, end):
+    """_words_before: where NAME_PRE's search over the 90 characters before *end* matches;
+    _folded_window: _org_window, both read in the folded text."""
+    from gpreader.corpus import attribution
+
+    folded = attribution._folded(text)
+    if not folded:
+        return
+    for e in (min(end, len(text)), len(text)):
+        m = attribution.NAME_PRE.search(text, max(0, e - 90), e)
+        assert attribution._words_before(folded, e) == (m.start() if m else -1)
+        assert attribution._folded_window(folded, e) == attribution._org_window(text, e)
+
+
+def test_every_whitespace_character_of_ascii_is_folded_to_a_space_and_no_other():
+    from gpreader.corpus.attribution import _FOLD_TABLE
+
+    assert all((_FOLD_TABLE[i] == 32) == (re.match(r"\s", chr(i)) is not None) for i in range(128))
+
+
+@given(prose(FOLD_WORDS, 20))
+@settings(max_examples=800, deadline=None)
+def test_the_scans_read_with_the_folded_text_find_what_they_find_without_it(text):
+    """_named_by_scans with the folded text (NAME_SCAN tried where NAME_START matches, the
+    organisations' window from FOLDED_HEAD, the document head after FOLDED_DOCUMENT_WORD)
+    finds what it finds without; FOLDED_HEAD matches wherever ORG_HEAD does; the short path
+    is taken for a sentence with no capital A-Z after its first character."""
+    from gpreader.corpus import attribution
+
+    folded = attribution._folded(text)
+    plain = attribution._named_by_scans(text)
+    assert attribution._named_by_scans(text, folded) == plain
+    assert attribution._named_in_cached.__wrapped__(text, folded) == plain
+    assert attribution._named_in(text) == plain
+    if not folded:
+        return
+    assert all(attribution.FOLDED_HEAD.match(folded, m.start()) for m in attribution.ORG_HEAD.finditer(text))
+    if attribution.DOCUMENT_HEAD.search(text):
+        assert attribution.FOLDED_DOCUMENT_WORD.search(folded)
+    if folded.find("A", 1) < 0:
+        assert attribution._named_from_first(text) == plain
+
+
 LOWER_SCAN_WORDS = ["the", "report", "reports", "plan", "explained", "review", "strategy", "paper", "framework", "study",
                     "studying", "survey", "stocktake", "_report", "report_", "report2", "reporté", "\u00a0report", "Report",
                     "Fund", "Government", "NHS", "Dr", "Anna", "Annual", "College", "of", "for", "t", "é", "É", "x"]

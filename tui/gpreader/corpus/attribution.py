@@ -102,15 +102,29 @@ def _spaced_gaps(text: str, lower: bool = False) -> str:
     lower-cased copy made (a test compares): lower-casing such text changes no mark of
     _GAP_MARKS and makes no other character ASCII or not ASCII, so the same characters are
     replaced, the same text is ASCII, and its bytes' lower cases are translated."""
+    ascii = _ascii_marks(text)
+    return "" if ascii is None else _gaps_of(ascii, lower)
+
+
+def _gaps_of(ascii: bytes, lower: bool) -> str:
+    """``_spaced_gaps`` of the text whose ``_ascii_marks`` are *ascii* (its marks, "." or a
+    space, are no word characters: each is made a space, as the mark would be)."""
+    return ascii.translate(_LOWER_GAP_TABLE if lower else _GAP_TABLE).decode("ascii")
+
+
+def _ascii_marks(text: str) -> bytes | None:
+    """*text* as ASCII bytes, a character for a character, each mark of _GAP_MARKS a "."
+    (none a letter, whitespace or a word character) but the no-break space a space (it is
+    whitespace); None for text with any other character outside ASCII."""
     if not text.isascii():
         # (each mark a constant: no new string for a character read from _GAP_MARKS; the
         # quotation marks first, mostly the only ones)
-        text = text.replace("‘", " ").replace("’", " ").replace("“", " ").replace("”", " ")
+        text = text.replace("‘", ".").replace("’", ".").replace("“", ".").replace("”", ".")
         if not text.isascii():
-            text = text.replace("£", " ").replace("–", " ").replace("—", " ").replace("…", " ").replace("\u00a0", " ")
+            text = text.replace("£", ".").replace("–", ".").replace("—", ".").replace("…", ".").replace("\u00a0", " ")
             if not text.isascii():
-                return ""
-    return text.encode("ascii").translate(_LOWER_GAP_TABLE if lower else _GAP_TABLE).decode("ascii")
+                return None
+    return text.encode("ascii")
 
 
 def _verbs_at_gaps(par: str, gaps: str, pos: int, endpos: int) -> list[tuple[int, int]]:
@@ -645,17 +659,25 @@ class Attributor:
         self.subjects: dict[str, Ref | None] = {}
         self.masked = [mask_quotes(par, self.by_par.get(p, [])) for p, par in enumerate(paragraphs)]
         self.sentences = [sentences(masked) for masked in self.masked]  # (start, end) per paragraph
+        # per paragraph: " " + its masked text as ASCII (``_ascii_marks``), None for none
+        ascii = [_ascii_marks(" " + masked) for masked in self.masked]
         # per paragraph: " " + its masked text lower-cased, spaced for VERB_GAP (made from the
         # masked text: no lower-cased copy); "" where the regex reads the lower-cased text
-        # itself, and when the text has a case-odd character
-        self.verb_gaps = ["" if _case_odd(masked) else _spaced_gaps(" " + masked, True) for masked in self.masked]
+        # itself, and when the text has a case-odd character (not ASCII, not a mark: there is
+        # no ASCII form then)
+        self.verb_gaps = ["" if a is None else _gaps_of(a, True) for a in ascii]
         # per paragraph without verb gaps: " " + its masked text lower-cased, for VERB_AFTER_GAP
         # ("" when the text has a case-odd character: find_verbs reads it word by word)
         self.verb_text = [
             "" if gaps or _case_odd(masked) else " " + masked.lower() for masked, gaps in zip(self.masked, self.verb_gaps)
         ]
         # per paragraph, per sentence: everyone it names (shared refs: read only)
-        self.named = [[_named_in(masked[a:b]) for a, b in bounds] for masked, bounds in zip(self.masked, self.sentences)]
+        # (each sentence's folded text a slice of its paragraph's, made once a paragraph)
+        folded = ["" if a is None else a.translate(_FOLD_TABLE).decode("ascii") for a in ascii]
+        self.named = [
+            [_named_in(masked[a:b], fold[a + 1 : b + 1] if fold else None) for a, b in bounds]
+            for masked, fold, bounds in zip(self.masked, folded, self.sentences)
+        ]
         self._prescan()
 
     # -- a first pass: everyone named, with the roles stated for them ---------------------
@@ -1241,6 +1263,31 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# For bytes.translate: each ASCII capital an "A", each whitespace character (str.isspace, as
+# the regex's \s) a space, any other character itself. In text so folded a capital, a
+# lower-case letter, whitespace and a word character are told as in the text, at the same
+# places, by patterns that open on a literal (the regex engine skips to it, where it tests a
+# class such as [A-Z] at every character of the text, some 60 instructions each).
+_FOLD_TABLE: Final = bytes(65 if 65 <= i <= 90 else 32 if chr(i).isspace() else i for i in range(128)) + bytes(range(128, 256))
+
+
+def _folded(text: str) -> str:
+    """*text* with each capital A-Z an "A" and each whitespace character a space, for the
+    scans' prefilters: a character for a character, the marks as ``_ascii_marks`` makes them;
+    "" for text with any other character outside ASCII."""
+    ascii = _ascii_marks(text)
+    return "" if ascii is None else ascii.translate(_FOLD_TABLE).decode("ascii")
+
+
+# Where NAME_SCAN can open (a capital, lower-case letters, whitespace, a capital), in the folded text
+NAME_START: Final = re.compile(r"A(?=[a-z]++ ++A)")
+# ORG_HEAD in the folded text: its capitals "A" ("Health" too: "Aealth"), its space a space
+FOLDED_HEAD: Final = re.compile(ORG_HEAD.pattern.replace("[A-Z]", "A").replace("Health", "Aealth"))
+# What _may_name_a_document looks for before DOCUMENT_HEAD, in the folded text: a document
+# word after whitespace and before \b (the folded text's word characters are the text's)
+FOLDED_DOCUMENT_WORD: Final = re.compile(r" (?:" + _trie([list(w) for w in DOCUMENT_KINDS]) + r")\b")
+
+
 def _pre_window(sentence: str, end: int) -> int:
     """Where to start ``NAME_PRE.search(sentence, max(0, end - 90), end)``, with the same match:
     the end of the fifth run of non-spaces before *end* (its match is at most four words, each
@@ -1259,6 +1306,67 @@ def _org_window(sentence: str, head: int) -> int:
     read the characters before it all the same)."""
     runs = sentence[:head].rsplit(None, 5)
     return len(runs[0]) if len(runs) == 6 else 0
+
+
+def _folded_word_char(c: int) -> bool:
+    """Whether the character of code *c* of a folded text (ASCII) is a word character (\\w)."""
+    return 97 <= c <= 122 or c == 65 or 48 <= c <= 57 or c == 95
+
+
+def _words_before(folded: str, end: int) -> int:
+    """Where ``NAME_PRE.search(sentence, max(0, end - 90), end)`` matches (-1: nowhere), read
+    in ``folded = _folded(sentence)`` word by word back from *end*, with no regex tried at each
+    place of the window. NAME_PRE's match is one to four words, each whitespace after it
+    (possessive: all of it), ending at *end*: from any place its words follow one another as
+    written, so the places it can open are the starts of the words before *end*, each found
+    back from the next: the whitespace before it (one character at least), the letters
+    before that (an ASCII letter is an "A" or a-z in the folded text, whitespace a space),
+    opening at \\b (no word character before them) and a word of NAME_PRE's: a capital and 1
+    to 20 letters, or 1 to 20 small letters (a longer one, or a capital after a small
+    letter, leaves a letter where NAME_PRE wants whitespace). search takes the first place
+    that opens a match, the furthest word back of four at most, none before the window
+    (a test compares)."""
+    lo = max(0, end - 90)
+    found = -1
+    at = end
+    for _ in range(4):
+        j = at
+        while j > lo and ord(folded[j - 1]) == 32:
+            j -= 1
+        if j == at:
+            break
+        p = j
+        while p > lo:
+            c = ord(folded[p - 1])
+            if c == 65 or 97 <= c <= 122:
+                p -= 1
+            else:
+                break
+        n = j - p
+        if n == 0 or (p > 0 and _folded_word_char(ord(folded[p - 1]))):
+            break
+        if ord(folded[p]) == 65:
+            if n < 2 or n > 21:
+                break
+        elif n > 20 or folded.find("A", p, j) >= 0:
+            break
+        found = at = p
+    return found
+
+
+def _folded_window(folded: str, head: int) -> int:
+    """``_org_window(sentence, head)`` read in ``folded = _folded(sentence)``, whose spaces
+    are the sentence's whitespace (what str.split splits at): back from *head* over five runs
+    of non-spaces, then to the end of the sixth (0 when there are fewer)."""
+    i = head
+    for _ in range(5):
+        while i > 0 and ord(folded[i - 1]) == 32:
+            i -= 1
+        while i > 0 and ord(folded[i - 1]) != 32:
+            i -= 1
+    while i > 0 and ord(folded[i - 1]) == 32:
+        i -= 1
+    return i
 
 
 def _org_scan(sentence: str, pos: int) -> list[tuple[int, int]]:
@@ -1285,32 +1393,61 @@ def _org_scan(sentence: str, pos: int) -> list[tuple[int, int]]:
         found.append((start, at))
 
 
-def _named_in(sentence: str) -> tuple[Ref, ...]:
+def _named_in(sentence: str, folded: str | None = None) -> tuple[Ref, ...]:
     """Everyone a sentence names, with roles from apposition ("X, chair of the RCGP, said").
+    *folded*: ``_folded(sentence)``, when made already (a slice of its paragraph's).
 
     The refs are shared (cached): read them, never change them (``Ref.copy()`` first).
     """
-    return _named_in_cached(sentence[:3000])  # a bound on work
+    sentence = sentence[:3000]  # a bound on work
+    # (the folded text is a function of the sentence: kept with it, the cache hits and
+    # misses as it did on the sentence alone)
+    return _named_in_cached(sentence, _folded(sentence) if folded is None else folded[:3000])
 
 
 @functools.lru_cache(maxsize=4096)
-def _named_in_cached(sentence: str) -> tuple[Ref, ...]:
-    if sentence[1:].islower():  # no capital after the first character (a quarter of the text)
+def _named_in_cached(sentence: str, folded: str) -> tuple[Ref, ...]:
+    # no capital after the first character (a quarter of the text): told by the folded text
+    # exactly (no "A" after its first character), else by islower (a sufficient test)
+    if folded:
+        if folded.find("A", 1) < 0:
+            return _named_from_first(sentence)
+    elif sentence[1:].islower():
         return _named_from_first(sentence)
-    return _named_by_scans(sentence)
+    return _named_by_scans(sentence, folded)
 
 
-def _named_by_scans(sentence: str) -> tuple[Ref, ...]:
+def _named_by_scans(sentence: str, folded: str = "") -> tuple[Ref, ...]:
+    """Everyone *sentence* names; *folded*: ``_folded(sentence)`` ("" for none), whose
+    capitals are searched for as a literal, where the scans search the sentence for a class."""
     found: list[Ref] = []
     at = 0
     while True:
-        m = NAME_SCAN.search(sentence, at)  # (its finditer, as in _org_scan)
-        if m is None:
-            break
+        if folded:
+            # NAME_SCAN matches only where it opens, on a capital followed by lower-case
+            # letters, whitespace and a capital: where NAME_START matches in the folded text
+            # (capitals, lower-case letters and whitespace kept apart): tried there alone,
+            # in order, as search tries every place
+            c = NAME_START.search(folded, at)
+            if c is None:
+                break
+            m = NAME_SCAN.match(sentence, c.start())
+            if m is None:
+                at = c.start() + 1
+                continue
+        else:
+            m = NAME_SCAN.search(sentence, at)  # (its finditer, as in _org_scan)
+            if m is None:
+                break
         start, at = m.span()
         name = sentence[start:at]  # (a slice: group(0) is a method call)
-        pre = NAME_PRE.search(sentence, _pre_window(sentence, start), start)
-        phrase = pre.group(0) + name if pre else name
+        if folded:
+            # (the words before the name and the name: one slice, as they meet at *start*)
+            pre_at = _words_before(folded, start)
+            phrase = sentence[pre_at:at] if pre_at >= 0 else name
+        else:
+            pre = NAME_PRE.search(sentence, _pre_window(sentence, start), start)
+            phrase = pre.group(0) + name if pre else name
         # (the shared readings, as these refs are read only: a copy only to add a role)
         ref = classify_shared(phrase)
         if ref is None or ref.kind != "person" or ref.surname_only and not ref.honorific:
@@ -1324,7 +1461,7 @@ def _named_by_scans(sentence: str) -> tuple[Ref, ...]:
                 ref = ref.copy()
                 ref.roles.append(role)
         found.append(ref)
-    _add_documents_and_organisations(sentence, False, found)
+    _add_documents_and_organisations(sentence, False, found, folded)
     return tuple(found)
 
 
@@ -1340,10 +1477,18 @@ def _named_from_first(sentence: str) -> tuple[Ref, ...]:
     return tuple(found)
 
 
-def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[Ref]) -> None:
+def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[Ref], folded: str = "") -> None:
     """The documents and organisations *sentence* names, added to *found*; *at_start*: their
-    heads can only be at its start (``_named_from_first``), so they are tried there alone."""
-    if _may_name_a_document(sentence, at_start):
+    heads can only be at its start (``_named_from_first``), so they are tried there alone.
+    *folded*: ``_folded(sentence)`` ("" for none), for the heads' prefilters (not at_start)."""
+    if folded and not at_start:
+        # a document word after whitespace and before \b, as _may_name_a_document looks for
+        # first: in the folded text a space (whitespace) and a literal word, by a pattern
+        # opening on a literal; then DOCUMENT_HEAD itself
+        may_name = FOLDED_DOCUMENT_WORD.search(folded) is not None and DOCUMENT_HEAD.search(sentence) is not None
+    else:
+        may_name = _may_name_a_document(sentence, at_start)
+    if may_name:
         at = 0
         while True:
             m = DOCUMENT_SCAN.search(sentence, at)  # (its finditer, as in _org_scan)
@@ -1353,9 +1498,17 @@ def _add_documents_and_organisations(sentence: str, at_start: bool, found: list[
             ref = classify_shared(sentence[start:at])
             if ref is not None and ref.kind == "document":
                 found.append(ref)
-    head = ORG_HEAD.match(sentence) if at_start else ORG_HEAD.search(sentence)
+    if at_start:
+        head = ORG_HEAD.match(sentence)
+    else:
+        # FOLDED_HEAD matches in the folded text wherever ORG_HEAD matches in the sentence
+        # (and at a few places more): its first match is at or before ORG_HEAD's, and a
+        # window from there holds all of ORG_SCAN's matches (_org_window: the earlier the
+        # head, the earlier the window); with no ORG_HEAD match there is no ORG_SCAN match
+        head = FOLDED_HEAD.search(folded) if folded else ORG_HEAD.search(sentence)
     if head is not None:
-        for start, end in _org_scan(sentence, _org_window(sentence, head.start())):
+        window = _folded_window(folded, head.start()) if folded else _org_window(sentence, head.start())
+        for start, end in _org_scan(sentence, window):
             ref = classify_shared(sentence[start:end])
             if ref is not None and ref.kind == "organisation":
                 found.append(ref)
