@@ -424,6 +424,24 @@ _LETTER_RUNS: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # 
 _TRIGGER_WORD: Final[dict[bytes, int]] = {
     **dict.fromkeys(_TRIGGER_PREV, 2), **dict.fromkeys(_TRIGGER_NEXT, 1), **dict.fromkeys(_TRIGGER_ANY, 0)
 }
+_SHAPE_MAX: Final = 15  # the longest trigger word has 11 letters (a test)
+
+
+def _shape(word: bytes) -> int:
+    """A word of two to _SHAPE_MAX letters a-z as a number: its first two letters and its length."""
+    return ((word[0] - 97) * 26 + word[1] - 97) * 16 + len(word)
+
+
+def _shapes(words: Iterable[bytes]) -> bytes:
+    table = bytearray(26 * 26 * 16)
+    for word in words:
+        table[_shape(word)] = 1
+    return bytes(table)
+
+
+# 1 at the _shape of each trigger word: a word of no such shape (four words in five: "the",
+# "of", "in", "practices") is none, told without hashing it for a look-up in _TRIGGER_WORD
+_TRIGGER_SHAPES: Final = _shapes(_TRIGGER_WORD)
 
 
 # How many whitespace-separated chunks before the chunk of its trigger word (above) a trigger
@@ -471,8 +489,12 @@ def _trigger_start(low: str) -> int:
     words = data.translate(_LETTER_RUNS).split()
     kinds = _TRIGGER_WORD
     last = len(words) - 1
+    shapes = _TRIGGER_SHAPES
     for i in range(last + 1):
         word = words[i]
+        n = len(word)
+        if n < 2 or n > _SHAPE_MAX or not shapes[((word[0] - 97) * 26 + word[1] - 97) * 16 + n]:
+            continue  # not a trigger word (_shape, written out)
         kind = kinds.get(word, -1)
         if kind == 0:
             return _search_start(low, words, i, False)
