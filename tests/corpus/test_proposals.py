@@ -712,6 +712,17 @@ def test_the_frame_after_a_quotation_is_found_as_by_its_pattern(text):
         assert proposals_module._frame_after(t) == (proposals_module._FRAME_AFTER.match(t) is not None)
 
 
+@given(hypothesis_strategies.lists(hypothesis_strategies.sampled_from(list("’”\"',;: \n\t.!?-_aZé1\xa0‘") + ["he", "said", "x."]),
+                                  max_size=24).map("".join)
+       | prose(AFTER_WORDS + ["’.", "’", "'", "’,", "U.K.", "...", "!"], 12))
+@settings(max_examples=1500, deadline=None)
+def test_the_frame_after_a_quotation_is_read_as_by_its_pattern_mark_by_mark(text):
+    """_frame_after reads the opening by hand, each way its marks may be read ("’." is a
+    word and a stop): the same answer as _FRAME_AFTER, on text of the characters it reads."""
+    for t in (text, "’" + text, "’, ’" + text, text + "’."):
+        assert proposals_module._frame_after(t) == (proposals_module._FRAME_AFTER.match(t) is not None), t
+
+
 def test_one_character_is_a_frame_as_by_the_patterns():
     """_frame_after and _frame_before tell one character by its class: every character."""
     import sys
