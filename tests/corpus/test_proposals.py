@@ -523,6 +523,23 @@ def test_text_without_the_trigger_words_has_no_trigger():
     assert not proposals_module._may_have_trigger("the practices have merged and it is a plan")
 
 
+def test_a_word_of_no_trigger_words_shape_is_no_trigger_word():
+    """_trigger_start passes over a word whose first two letters and length (_shape) are no
+    trigger word's: every trigger word has such a shape (two to _SHAPE_MAX letters a-z),
+    and each of its words (runs of a-z) of another shape is none."""
+    words = proposals_module._TRIGGER_WORD
+    assert all(2 <= len(w) <= proposals_module._SHAPE_MAX and w.isalpha() and w.islower() for w in words)
+    shapes = proposals_module._TRIGGER_SHAPES
+    assert {i for i, v in enumerate(shapes) if v} == {proposals_module._shape(w) for w in words}
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for w in [*words, b"the", b"of", b"in", b"practices", b"wi", b"zz", b"couldn", b"coul", b"a" * 15]:
+        for word in {w, w[:-1], w + b"s", bytes([w[0]]) + w}:
+            if 2 <= len(word) <= proposals_module._SHAPE_MAX:
+                if not shapes[proposals_module._shape(word)]:
+                    assert word not in words, word
+    assert all(0 <= proposals_module._shape(bytes([a, b]) * 7) < len(shapes) for a in letters.encode() for b in letters.encode())
+
+
 def test_text_outside_ascii_without_the_trigger_words_has_no_trigger():
     """As above, with characters outside ASCII: as spaces and word characters inside each
     way through each alternative, and as letters, marks and spaces around it."""
@@ -693,6 +710,17 @@ AFTER_WORDS = ["he", "said", "Dr", "Lee", "added", ",", ";", "’", "”", "'", 
 def test_the_frame_after_a_quotation_is_found_as_by_its_pattern(text):
     for t in (text, text.strip(), "’, " + text):
         assert proposals_module._frame_after(t) == (proposals_module._FRAME_AFTER.match(t) is not None)
+
+
+@given(hypothesis_strategies.lists(hypothesis_strategies.sampled_from(list("’”\"',;: \n\t.!?-_aZé1\xa0‘") + ["he", "said", "x."]),
+                                  max_size=24).map("".join)
+       | prose(AFTER_WORDS + ["’.", "’", "'", "’,", "U.K.", "...", "!"], 12))
+@settings(max_examples=1500, deadline=None)
+def test_the_frame_after_a_quotation_is_read_as_by_its_pattern_mark_by_mark(text):
+    """_frame_after reads the opening by hand, each way its marks may be read ("’." is a
+    word and a stop): the same answer as _FRAME_AFTER, on text of the characters it reads."""
+    for t in (text, "’" + text, "’, ’" + text, text + "’."):
+        assert proposals_module._frame_after(t) == (proposals_module._FRAME_AFTER.match(t) is not None), t
 
 
 def test_one_character_is_a_frame_as_by_the_patterns():

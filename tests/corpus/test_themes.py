@@ -290,3 +290,40 @@ def test_word_place_is_the_padded_search(words, gaps, data):
         a = themes_module._word_place(spaced, tok, after)
         assert a == _word_place_padded(spaced, tok, after)
         after = a + len(tok)
+
+
+def _shape_samples(matcher) -> list[str]:
+    """Words near every key and starred stem of *matcher*: themselves, cut, grown, changed."""
+    out: set[str] = set()
+    for key in [*matcher._exact, *matcher._star]:
+        for word in (key, key[:-1], key[:2], key[:3], key + "s", key + "ing", "x" + key, key[:2] + "q" + key[3:], key.upper()):
+            if word:
+                out.add(word)
+    return sorted(out)
+
+
+def test_a_word_of_no_keys_shape_has_no_candidates():
+    """_may_start (as spans tells a word without looking it up) is never False for a word
+    with candidates; with a starred stem under three letters it is always True."""
+    matcher = ThemeMatcher(default_themes())
+    assert not matcher._every_word
+    words = _shape_samples(matcher) + ["a", "i", "s", "the", "of", "é", "1", "a1", "&", "a&e", "x" * 40, "zz", "ab"]
+    for word in words:
+        if matcher._candidates_of(word):
+            assert themes_module._may_start(matcher, word), word
+    assert not any(themes_module._may_start(matcher, w) for w in ["the", "of", "a", "for", "that", "to", "and"])
+    short = ThemeMatcher([Theme("t", "T", ("ab*", "x"))])
+    assert short._every_word and all(themes_module._may_start(short, w) for w in ["ab", "abc", "q", "zz"])
+
+
+@given(st.lists(st.tuples(st.sampled_from(THEME_WORDS + ["a", "s", "integrated", "integrate", "federation", "funded", "pcn’s",
+                                                         "primary", "at-scale", "A&E", "x1", "1x", "é", "co-commissioning"]),
+                          st.sampled_from(THEME_GAPS)), max_size=16))
+@settings(max_examples=400, deadline=None)
+def test_spans_are_the_same_with_every_word_looked_up(pieces):
+    text = "".join(word + gap for word, gap in pieces)
+    quick = ThemeMatcher(default_themes())
+    every = ThemeMatcher(default_themes())
+    every._every_word = True
+    for t in (text, text + " é"):
+        assert quick.spans(t) == every.spans(t)

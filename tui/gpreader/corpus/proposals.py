@@ -424,6 +424,24 @@ _LETTER_RUNS: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # 
 _TRIGGER_WORD: Final[dict[bytes, int]] = {
     **dict.fromkeys(_TRIGGER_PREV, 2), **dict.fromkeys(_TRIGGER_NEXT, 1), **dict.fromkeys(_TRIGGER_ANY, 0)
 }
+_SHAPE_MAX: Final = 15  # the longest trigger word has 11 letters (a test)
+
+
+def _shape(word: bytes) -> int:
+    """A word of two to _SHAPE_MAX letters a-z as a number: its first two letters and its length."""
+    return ((word[0] - 97) * 26 + word[1] - 97) * 16 + len(word)
+
+
+def _shapes(words: Iterable[bytes]) -> bytes:
+    table = bytearray(26 * 26 * 16)
+    for word in words:
+        table[_shape(word)] = 1
+    return bytes(table)
+
+
+# 1 at the _shape of each trigger word: a word of no such shape (four words in five: "the",
+# "of", "in", "practices") is none, told without hashing it for a look-up in _TRIGGER_WORD
+_TRIGGER_SHAPES: Final = _shapes(_TRIGGER_WORD)
 
 
 # How many whitespace-separated chunks before the chunk of its trigger word (above) a trigger
@@ -471,8 +489,12 @@ def _trigger_start(low: str) -> int:
     words = data.translate(_LETTER_RUNS).split()
     kinds = _TRIGGER_WORD
     last = len(words) - 1
+    shapes = _TRIGGER_SHAPES
     for i in range(last + 1):
         word = words[i]
+        n = len(word)
+        if n < 2 or n > _SHAPE_MAX or not shapes[((word[0] - 97) * 26 + word[1] - 97) * 16 + n]:
+            continue  # not a trigger word (_shape, written out)
         kind = kinds.get(word, -1)
         if kind == 0:
             return _search_start(low, words, i, False)
@@ -739,6 +761,9 @@ _FRAME_BEFORE: Final = re.compile(
 )
 _FRAME_BEFORE_LOWER: Final = re.compile(_FRAME_BEFORE.pattern)  # for lower-cased text (see _lowered)
 _FRAME_AFTER: Final = re.compile(r"^[’”\"']?\s*[,;:]?\s*[’”\"']?\s*(?:(?:[\w.’'-]+\s+){0,6}?[\w’'-]+[.!?]?)?\s*$")
+# what follows _FRAME_AFTER's opening, to its end (fullmatch: its "$" before a last line
+# break matches where "\s*" takes the break)
+_FRAME_AFTER_WORDS: Final = re.compile(r"(?:(?:[\w.’'-]+\s+){0,6}[\w’'-]+[.!?]?)?\s*")
 _TRAIL: Final = " \t,;:–—-"
 
 
@@ -762,7 +787,43 @@ def _frame_after(text: str) -> bool:
         return text in _FRAME_AFTER_ONE or text.isspace() or text.isalnum() or text == "_"
     if _more_words_than(text, _FRAME_AFTER_MAX_TOKENS):
         return False
-    return _FRAME_AFTER.match(text) is not None
+    # _FRAME_AFTER's opening (a mark, a comma or the like, a mark, spaces between) read by
+    # hand, then the words by _FRAME_AFTER_WORDS from there: each way the pattern may read
+    # it, without its backtracking through every way of taking the words after each (some
+    # 37,000 instructions a text that is no frame). Spaces and ,;: are taken where they
+    # can be (a word holds none); ” and " too; ’ and ' may open a word ("’." ends one), so
+    # the opening is read with and without each of its two marks (a test checks the two).
+    end = _after_opening(text, True, True)
+    if _FRAME_AFTER_WORDS.fullmatch(text, end) is not None:
+        return True
+    for first, second in ((True, False), (False, True), (False, False)):
+        other = _after_opening(text, first, second)
+        if other != end and _FRAME_AFTER_WORDS.fullmatch(text, other) is not None:
+            return True
+    return False
+
+
+_AFTER_MARKS: Final = "’”\"'"
+
+
+def _after_opening(text: str, first: bool, second: bool) -> int:
+    """Where an opening of _FRAME_AFTER (``[’”"']?\\s*[,;:]?\\s*[’”"']?\\s*``) that takes all
+    it can, but its first mark when not *first* and its second when not *second*, ends."""
+    size = len(text)
+    i = 0
+    if first and i < size and text[i] in _AFTER_MARKS:
+        i += 1
+    while i < size and text[i].isspace():
+        i += 1
+    if i < size and text[i] in ",;:":
+        i += 1
+    while i < size and text[i].isspace():
+        i += 1
+    if second and i < size and text[i] in _AFTER_MARKS:
+        i += 1
+    while i < size and text[i].isspace():
+        i += 1
+    return i
 
 
 def _frame_before(text: str) -> bool:

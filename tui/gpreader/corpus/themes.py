@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Iterable
 from typing import Final
 from dataclasses import dataclass
 from pathlib import Path
@@ -372,6 +373,12 @@ class ThemeMatcher:
             else:
                 self._star_short.append((stem, entries))
         self._candidates: dict[str, tuple[_Candidate, ...]] = {}  # word -> _candidates_of(word)
+        # which words opening on two letters a-z may have candidates (see _may_start): those
+        # of an exact key's first two letters and length, and those of a starred stem's
+        # first three letters; with a starred stem under three letters, every word
+        self._every_word = bool(self._star_short)
+        self._exact_shapes = _exact_shapes(self._exact)
+        self._star_heads = _star_heads(self._star)
 
     def _index(self, candidate: _Candidate) -> None:
         first = candidate[0][0]
@@ -412,7 +419,20 @@ class ThemeMatcher:
         plain: list[tuple[int, int, int, int, str, str]] = []
         loose_at: dict[tuple[int, int], list[tuple[int, int, int]]] | None = None  # made at its first word
         known = self._candidates
+        every = self._every_word
+        exact_shapes = self._exact_shapes
+        star_heads = self._star_heads
         for i, tok in enumerate(words):
+            if not every:  # _may_start, written out: no call a word
+                n = len(tok)
+                c0 = ord(tok[0]) - 97
+                c1 = ord(tok[1]) - 97 if n >= 2 else 0
+                if 0 <= c0 < 26 and 0 <= c1 < 26 and not exact_shapes[(c0 * 26 + c1) * 32 + min(n, 31)]:
+                    if n < 3:
+                        continue
+                    c2 = ord(tok[2]) - 97
+                    if 0 <= c2 < 26 and not star_heads[(c0 * 26 + c1) * 26 + c2]:
+                        continue  # no candidates: no key of its shape, no stem of its head
             candidates = known.get(tok)
             if candidates is None:
                 candidates = self._candidates_of(tok)
@@ -481,6 +501,49 @@ class ThemeMatcher:
             if h.signal not in sigs:
                 sigs.append(h.signal)
         return out
+
+
+def _shape(word: str) -> int:
+    """A word (not empty) opening on letters a-z as a number: its first letter, its second
+    (a for a word of one), its length (31 for any longer); -1 for other words."""
+    n = len(word)
+    c0 = ord(word[0]) - 97
+    c1 = ord(word[1]) - 97 if n >= 2 else 0
+    return (c0 * 26 + c1) * 32 + min(n, 31) if 0 <= c0 < 26 and 0 <= c1 < 26 else -1
+
+
+def _exact_shapes(keys: Iterable[str]) -> bytes:
+    """1 at the _shape of each key opening on letters a-z."""
+    table = bytearray(26 * 26 * 32)
+    for key in keys:
+        shape = _shape(key)
+        if shape >= 0:
+            table[shape] = 1
+    return bytes(table)
+
+
+def _star_heads(stems: Iterable[str]) -> bytes:
+    """1 at the first three letters of each stem of three or more opening on three letters a-z."""
+    table = bytearray(26 * 26 * 26)
+    for stem in stems:
+        if len(stem) >= 3 and all("a" <= c <= "z" for c in stem[:3]):
+            table[((ord(stem[0]) - 97) * 26 + ord(stem[1]) - 97) * 26 + ord(stem[2]) - 97] = 1
+    return bytes(table)
+
+
+def _may_start(matcher: ThemeMatcher, tok: str) -> bool:
+    """False when word *tok* has no candidates (``_candidates_of``), told by its shape, as
+    ``spans`` tells it: a word opening on letters a-z has none unless an exact key has its
+    _shape (a key is the word itself), or it is three letters or more and a starred stem
+    (three letters or more, unless ``_every_word``) has its first three (the word begins
+    with the stem). Other words are looked up."""
+    shape = _shape(tok)
+    if matcher._every_word or shape < 0 or matcher._exact_shapes[shape]:
+        return True
+    if len(tok) < 3:
+        return False
+    c2 = ord(tok[2]) - 97
+    return not 0 <= c2 < 26 or bool(matcher._star_heads[(shape // 32) * 26 + c2])
 
 
 def _match_end(norm: str, words: list[str], i: int, at: int, variant: tuple[_Word, ...]) -> int:
