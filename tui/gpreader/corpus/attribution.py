@@ -979,6 +979,30 @@ def _reporting_rest(after: str) -> str:
     return after[i:]
 
 
+def _may_have_subject_verb(low: str) -> bool:
+    """False when ``SUBJECT_VERB_LOWER.match(low)`` is None for sure (*low*: lower-cased, no
+    case-odd character); True when it may match. A match is a verb of VERB_TRIE after
+    whitespace with \b after it, and before it (the subject, AUX's words, whitespace) none of
+    the characters its subject cannot hold, its stops (,.;:!?‘“). VERB_GAP matches there in
+    the spaced text of *low* (whitespace and the verb's \b spaces, its letters the same):
+    with no match there, or the first one after a stop, the pattern has none. A search for
+    the verbs alone, where SUBJECT_VERB tries AUX's thirty words and then the verbs at every
+    space of up to 80 characters: most text after a quotation that is no reporting clause
+    fails here (a test compares)."""
+    gaps = _spaced_gaps(" " + low)
+    if not gaps:
+        return True
+    g = VERB_GAP.search(gaps)
+    if g is None:
+        return False
+    at = g.start()  # (the verb at low[at]: every match of the pattern starts there or after)
+    return not (
+        low.find(",", 0, at) >= 0 or low.find(".", 0, at) >= 0 or low.find(";", 0, at) >= 0
+        or low.find(":", 0, at) >= 0 or low.find("!", 0, at) >= 0 or low.find("?", 0, at) >= 0
+        or low.find("‘", 0, at) >= 0 or low.find("“", 0, at) >= 0
+    )
+
+
 def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     """'’, he said.' / ' said the former RCGP chairwoman.' / ', Dr Bewick added.'"""
     rest = _reporting_rest(after)
@@ -1014,7 +1038,10 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
                 ref.roles.append(role)
             return ref, rest[: vm.end()].strip()
     # subject first: "he said", "Dr Bewick added", "she told Pulse", "the report said"
-    vm = SUBJECT_VERB_LOWER.match(low) if low else SUBJECT_VERB.match(rest)
+    if low and not _may_have_subject_verb(low):
+        vm = None
+    else:
+        vm = SUBJECT_VERB_LOWER.match(low) if low else SUBJECT_VERB.match(rest)
     if vm:
         np = rest[vm.start("np") : vm.end("np")]
         if np and not NP_CONJUNCTION.search(np):
@@ -1116,11 +1143,37 @@ CLAUSE_LINKER: Final = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|th
 CLAUSE_LINKER_FIRST: Final = "bBaAsSſyYhHmMtT"
 
 
+# the words after which CLAUSE_BREAK breaks a clause (each after \b, before whitespace), and
+# their last two letters
+_CLAUSE_BREAK_WORDS: Final = frozenset(
+    {"that", "which", "who", "while", "when", "as", "although", "and", "because", "but", "so", "if"}
+)
+_CLAUSE_BREAK_ENDS: Final = frozenset({w[-2:] for w in _CLAUSE_BREAK_WORDS})
+
+
+def _may_break_clause(text: str) -> bool:
+    """False when CLAUSE_BREAK has no match in *text*; True when it may have one. Each of its
+    matches holds ";", ":" or ",", or is a word of _CLAUSE_BREAK_WORDS after \b and before
+    whitespace: the end of a whitespace-separated word (``str.split`` splits where ``\s``
+    matches) that is the word itself, or ends on it after a character that is no letter or
+    digit (in a word of letters and digits alone, one is before it: no \b). Most subjects
+    ("Dr Bates", "He", "Commissioners in Leeds") have none: no regex split (a test compares)."""
+    if ";" in text or ":" in text or "," in text:
+        return True
+    for word in text.split():
+        if word in _CLAUSE_BREAK_WORDS or (not word.isalnum() and word[-2:] in _CLAUSE_BREAK_ENDS):
+            return True
+    return False
+
+
 def _last_clause(text: str) -> str:
     """The last clause of *text*, without a linking word that opens it. CLAUSE_LINKER.sub is
     made only on a clause that opens on a character it can open on (most open on a name)."""
-    parts = CLAUSE_BREAK.split(text)
-    clause = parts[-1].strip() if parts else text.strip()
+    if _may_break_clause(text):
+        parts = CLAUSE_BREAK.split(text)
+        clause = parts[-1].strip() if parts else text.strip()
+    else:
+        clause = text.strip()  # (CLAUSE_BREAK.split's one part, the text)
     if clause[:1] and clause[:1] in CLAUSE_LINKER_FIRST:
         clause = CLAUSE_LINKER.sub("", clause)
     return clause
