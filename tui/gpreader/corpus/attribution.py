@@ -451,12 +451,40 @@ def _sentences_kept(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_sentences_by_breaks(text))
 
 
-def _sentence_breaks(text: str) -> list[re.Match]:
-    """``list(SENT_BREAK.finditer(text))``: SENT_BREAK tried only at the end marks, found by
-    str's search (each match starts on one), quicker than the regex's class scan; and not at
-    those the text ends on (every paragraph's last): after them come only end marks and
-    closing marks, and a match needs whitespace or a capital after its marks."""
-    found: list[re.Match] = []
+# SENT_BREAK's closing marks, after its end marks
+_BREAK_CLOSERS: Final = "’”'\")]"
+
+
+def _break_end(text: str, i: int) -> int:
+    """Where ``SENT_BREAK.match(text, i)`` ends, for an end mark at *i*; -1 where it does not
+    match. Read a character at a time, as the pattern reads it: end marks, closing marks,
+    then whitespace (``\\s``: str.isspace) or a capital or opening mark to come. It cannot
+    match by giving any of them back: the character then next is an end or closing mark,
+    neither whitespace nor what may come (a test compares)."""
+    n = len(text)
+    j = i + 1
+    while j < n and text[j] in ".!?…":
+        j += 1
+    while j < n and text[j] in _BREAK_CLOSERS:
+        j += 1
+    if j == n:
+        return -1
+    ch = text[j]
+    if ch.isspace():
+        j += 1
+        while j < n and text[j].isspace():
+            j += 1
+        return j
+    return j if "A" <= ch <= "Z" or ch == "‘" or ch == "“" else -1
+
+
+def _sentence_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``SENT_BREAK.finditer(text)``: SENT_BREAK tried only at the end marks,
+    found by str's search (each match starts on one), quicker than the regex's class scan,
+    and matched there by ``_break_end`` (no regex call, no match object); and not at those
+    the text ends on (every paragraph's last): after them come only end marks and closing
+    marks, and a match needs whitespace or a capital after its marks."""
+    found: list[tuple[int, int]] = []
     end = 0
     last = len(text.rstrip(_TRAILING_MARKS))  # SENT_BREAK's marks and closing marks, exactly
     for i in char_positions(text, ".!?…"):
@@ -464,10 +492,10 @@ def _sentence_breaks(text: str) -> list[re.Match]:
             break
         if i < end:
             continue  # inside the previous break (finditer goes on from its end)
-        m = SENT_BREAK.match(text, i)
-        if m is not None:
-            found.append(m)
-            end = m.end()
+        j = _break_end(text, i)
+        if j >= 0:
+            found.append((i, j))
+            end = j
     return found
 
 
@@ -493,11 +521,11 @@ def _abbreviation_at(text: str, mark: int) -> bool:
 def _sentences_by_breaks(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
-    for m in _sentence_breaks(text):
-        if _abbreviation_at(text, m.start()):
+    for at, end in _sentence_breaks(text):
+        if _abbreviation_at(text, at):
             continue
-        out.append((start, m.end()))
-        start = m.end()
+        out.append((start, end))
+        start = end
     if start < len(text):
         out.append((start, len(text)))
     return out
@@ -982,9 +1010,9 @@ def _reporting_rest(after: str) -> str:
 def _may_have_subject_verb(low: str) -> bool:
     """False when ``SUBJECT_VERB_LOWER.match(low)`` is None for sure (*low*: lower-cased, no
     case-odd character); True when it may match. A match is a verb of VERB_TRIE after
-    whitespace with \b after it, and before it (the subject, AUX's words, whitespace) none of
+    whitespace with \\b after it, and before it (the subject, AUX's words, whitespace) none of
     the characters its subject cannot hold, its stops (,.;:!?‘“). VERB_GAP matches there in
-    the spaced text of *low* (whitespace and the verb's \b spaces, its letters the same):
+    the spaced text of *low* (whitespace and the verb's \\b spaces, its letters the same):
     with no match there, or the first one after a stop, the pattern has none. A search for
     the verbs alone, where SUBJECT_VERB tries AUX's thirty words and then the verbs at every
     space of up to 80 characters: most text after a quotation that is no reporting clause
@@ -1153,10 +1181,10 @@ _CLAUSE_BREAK_ENDS: Final = frozenset({w[-2:] for w in _CLAUSE_BREAK_WORDS})
 
 def _may_break_clause(text: str) -> bool:
     """False when CLAUSE_BREAK has no match in *text*; True when it may have one. Each of its
-    matches holds ";", ":" or ",", or is a word of _CLAUSE_BREAK_WORDS after \b and before
-    whitespace: the end of a whitespace-separated word (``str.split`` splits where ``\s``
+    matches holds ";", ":" or ",", or is a word of _CLAUSE_BREAK_WORDS after \\b and before
+    whitespace: the end of a whitespace-separated word (``str.split`` splits where ``\\s``
     matches) that is the word itself, or ends on it after a character that is no letter or
-    digit (in a word of letters and digits alone, one is before it: no \b). Most subjects
+    digit (in a word of letters and digits alone, one is before it: no \\b). Most subjects
     ("Dr Bates", "He", "Commissioners in Leeds") have none: no regex split (a test compares)."""
     if ";" in text or ":" in text or "," in text:
         return True
