@@ -333,6 +333,35 @@ def test_the_clause_and_document_patterns_behave_as_their_plain_forms(text):
     assert attribution._may_name_a_document(text) == (attribution.DOCUMENT_HEAD.search(text) is not None)
 
 
+
+@given(prose(CLAUSE_WORDS + ["has", "was", "ideas", "re-that", "x’so", "Then", ";", ":", ",", "(if", "and\u00a0"]))
+@settings(max_examples=500, deadline=None)
+def test_may_break_clause_is_false_only_where_clause_break_has_no_match(text):
+    from gpreader.corpus import attribution
+
+    if not attribution._may_break_clause(text):
+        assert attribution.CLAUSE_BREAK.search(text) is None
+    parts = attribution.CLAUSE_BREAK.split(text)
+    plain = parts[-1].strip() if parts else text.strip()
+    if plain[:1] and plain[:1] in attribution.CLAUSE_LINKER_FIRST:
+        plain = attribution.CLAUSE_LINKER.sub("", plain)
+    assert attribution._last_clause(text) == plain
+
+
+SUBJECT_VERB_WORDS = ["he", "she", "Dr", "Smith", "said", "added", "told", "pointed", "out", "called", "for", "has", "also",
+                      "had", "on", "monday", "last", "week", "went", "on", "to", "saidx", "xsaid", "the", "report", "x",
+                      ",", ".", ";", ":", "!", "?", "‘", "“", "’", "”", "—", "£", "\u00a0", "\u2009", "é", "_said", "2"]
+
+
+@given(prose(SUBJECT_VERB_WORDS, size=16))
+@settings(max_examples=500, deadline=None)
+def test_may_have_subject_verb_is_false_only_where_subject_verb_cannot_match(text):
+    from gpreader.corpus import attribution
+
+    low = text.lower()
+    if not attribution._may_have_subject_verb(low):
+        assert attribution.SUBJECT_VERB_LOWER.match(low) is None
+
 SCAN_WORDS = ["Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Baroness", "Cllr",
               "Drs", "Mrx", "tDr", "Anna", "Smith", "O’Brien", "Jones-Lee", "McDonald", "MP", "NHS", "GPs", "BMA", "the",
               "The", "bathe", "t", "he", "England", "Royal", "College", "Colleges", "Confed", "Confederation", "of", "for",

@@ -34,4 +34,15 @@ def test_sentences_are_split_as_the_break_pattern_splits_them(text):
     from gpreader.corpus import attribution
 
     assert attribution.sentences(text) == attribution._sentences_by_breaks(text)
-    assert [m.span() for m in attribution._sentence_breaks(text)] == [m.span() for m in attribution.SENT_BREAK.finditer(text)]
+    assert attribution._sentence_breaks(text) == [m.span() for m in attribution.SENT_BREAK.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="abAZ[ Dr.. !?…’”'\")]‘“\n\t\u00a0\u2009\x1c", max_size=40), st.integers(0, 40))
+def test_break_end_is_where_the_break_pattern_ends(text, i):
+    from gpreader.corpus import attribution
+
+    if i < len(text) and text[i] in ".!?…":
+        m = attribution.SENT_BREAK.match(text, i)
+        assert attribution._break_end(text, i) == (m.end() if m is not None else -1)
+    assert attribution._sentence_breaks(text) == [m.span() for m in attribution.SENT_BREAK.finditer(text)]

@@ -465,12 +465,40 @@ def _sentences_kept(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_sentences_by_breaks(text))
 
 
-def _sentence_breaks(text: str) -> list[re.Match]:
-    """``list(SENT_BREAK.finditer(text))``: SENT_BREAK tried only at the end marks, found by
-    str's search (each match starts on one), quicker than the regex's class scan; and not at
-    those the text ends on (every paragraph's last): after them come only end marks and
-    closing marks, and a match needs whitespace or a capital after its marks."""
-    found: list[re.Match] = []
+# SENT_BREAK's closing marks, after its end marks
+_BREAK_CLOSERS: Final = "’”'\")]"
+
+
+def _break_end(text: str, i: int) -> int:
+    """Where ``SENT_BREAK.match(text, i)`` ends, for an end mark at *i*; -1 where it does not
+    match. Read a character at a time, as the pattern reads it: end marks, closing marks,
+    then whitespace (``\\s``: str.isspace) or a capital or opening mark to come. It cannot
+    match by giving any of them back: the character then next is an end or closing mark,
+    neither whitespace nor what may come (a test compares)."""
+    n = len(text)
+    j = i + 1
+    while j < n and text[j] in ".!?…":
+        j += 1
+    while j < n and text[j] in _BREAK_CLOSERS:
+        j += 1
+    if j == n:
+        return -1
+    ch = text[j]
+    if ch.isspace():
+        j += 1
+        while j < n and text[j].isspace():
+            j += 1
+        return j
+    return j if "A" <= ch <= "Z" or ch == "‘" or ch == "“" else -1
+
+
+def _sentence_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``SENT_BREAK.finditer(text)``: SENT_BREAK tried only at the end marks,
+    found by str's search (each match starts on one), quicker than the regex's class scan,
+    and matched there by ``_break_end`` (no regex call, no match object); and not at those
+    the text ends on (every paragraph's last): after them come only end marks and closing
+    marks, and a match needs whitespace or a capital after its marks."""
+    found: list[tuple[int, int]] = []
     end = 0
     last = len(text.rstrip(_TRAILING_MARKS))  # SENT_BREAK's marks and closing marks, exactly
     for i in char_positions(text, ".!?…"):
@@ -478,10 +506,10 @@ def _sentence_breaks(text: str) -> list[re.Match]:
             break
         if i < end:
             continue  # inside the previous break (finditer goes on from its end)
-        m = SENT_BREAK.match(text, i)
-        if m is not None:
-            found.append(m)
-            end = m.end()
+        j = _break_end(text, i)
+        if j >= 0:
+            found.append((i, j))
+            end = j
     return found
 
 
@@ -507,11 +535,11 @@ def _abbreviation_at(text: str, mark: int) -> bool:
 def _sentences_by_breaks(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
-    for m in _sentence_breaks(text):
-        if _abbreviation_at(text, m.start()):
+    for at, end in _sentence_breaks(text):
+        if _abbreviation_at(text, at):
             continue
-        out.append((start, m.end()))
-        start = m.end()
+        out.append((start, end))
+        start = end
     if start < len(text):
         out.append((start, len(text)))
     return out
@@ -1001,6 +1029,30 @@ def _reporting_rest(after: str) -> str:
     return after[i:]
 
 
+def _may_have_subject_verb(low: str) -> bool:
+    """False when ``SUBJECT_VERB_LOWER.match(low)`` is None for sure (*low*: lower-cased, no
+    case-odd character); True when it may match. A match is a verb of VERB_TRIE after
+    whitespace with \\b after it, and before it (the subject, AUX's words, whitespace) none of
+    the characters its subject cannot hold, its stops (,.;:!?‘“). VERB_GAP matches there in
+    the spaced text of *low* (whitespace and the verb's \\b spaces, its letters the same):
+    with no match there, or the first one after a stop, the pattern has none. A search for
+    the verbs alone, where SUBJECT_VERB tries AUX's thirty words and then the verbs at every
+    space of up to 80 characters: most text after a quotation that is no reporting clause
+    fails here (a test compares)."""
+    gaps = _spaced_gaps(" " + low)
+    if not gaps:
+        return True
+    g = VERB_GAP.search(gaps)
+    if g is None:
+        return False
+    at = g.start()  # (the verb at low[at]: every match of the pattern starts there or after)
+    return not (
+        low.find(",", 0, at) >= 0 or low.find(".", 0, at) >= 0 or low.find(";", 0, at) >= 0
+        or low.find(":", 0, at) >= 0 or low.find("!", 0, at) >= 0 or low.find("?", 0, at) >= 0
+        or low.find("‘", 0, at) >= 0 or low.find("“", 0, at) >= 0
+    )
+
+
 def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
     """'’, he said.' / ' said the former RCGP chairwoman.' / ', Dr Bewick added.'"""
     rest = _reporting_rest(after)
@@ -1036,7 +1088,10 @@ def _reporting_after(after: str) -> tuple[Ref | None, str | None]:
                 ref.roles.append(role)
             return ref, rest[: vm.end()].strip()
     # subject first: "he said", "Dr Bewick added", "she told Pulse", "the report said"
-    vm = SUBJECT_VERB_LOWER.match(low) if low else SUBJECT_VERB.match(rest)
+    if low and not _may_have_subject_verb(low):
+        vm = None
+    else:
+        vm = SUBJECT_VERB_LOWER.match(low) if low else SUBJECT_VERB.match(rest)
     if vm:
         np = rest[vm.start("np") : vm.end("np")]
         if np and not NP_CONJUNCTION.search(np):
@@ -1138,11 +1193,37 @@ CLAUSE_LINKER: Final = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|th
 CLAUSE_LINKER_FIRST: Final = "bBaAsSſyYhHmMtT"
 
 
+# the words after which CLAUSE_BREAK breaks a clause (each after \b, before whitespace), and
+# their last two letters
+_CLAUSE_BREAK_WORDS: Final = frozenset(
+    {"that", "which", "who", "while", "when", "as", "although", "and", "because", "but", "so", "if"}
+)
+_CLAUSE_BREAK_ENDS: Final = frozenset({w[-2:] for w in _CLAUSE_BREAK_WORDS})
+
+
+def _may_break_clause(text: str) -> bool:
+    """False when CLAUSE_BREAK has no match in *text*; True when it may have one. Each of its
+    matches holds ";", ":" or ",", or is a word of _CLAUSE_BREAK_WORDS after \\b and before
+    whitespace: the end of a whitespace-separated word (``str.split`` splits where ``\\s``
+    matches) that is the word itself, or ends on it after a character that is no letter or
+    digit (in a word of letters and digits alone, one is before it: no \\b). Most subjects
+    ("Dr Bates", "He", "Commissioners in Leeds") have none: no regex split (a test compares)."""
+    if ";" in text or ":" in text or "," in text:
+        return True
+    for word in text.split():
+        if word in _CLAUSE_BREAK_WORDS or (not word.isalnum() and word[-2:] in _CLAUSE_BREAK_ENDS):
+            return True
+    return False
+
+
 def _last_clause(text: str) -> str:
     """The last clause of *text*, without a linking word that opens it. CLAUSE_LINKER.sub is
     made only on a clause that opens on a character it can open on (most open on a name)."""
-    parts = CLAUSE_BREAK.split(text)
-    clause = parts[-1].strip() if parts else text.strip()
+    if _may_break_clause(text):
+        parts = CLAUSE_BREAK.split(text)
+        clause = parts[-1].strip() if parts else text.strip()
+    else:
+        clause = text.strip()  # (CLAUSE_BREAK.split's one part, the text)
     if clause[:1] and clause[:1] in CLAUSE_LINKER_FIRST:
         clause = CLAUSE_LINKER.sub("", clause)
     return clause
