@@ -367,23 +367,12 @@ _Q_END: Final = _QUOTES.names.index("end")
 
 
 def _sliced(pars: list[str], p: Any, a: Any, b: Any) -> str | None:
-    """``_slice`` of a quote whose paragraph, start and end are *p*, *a*, *b*."""
-    try:
-        # typed as the quote's fields are: a value that is not an int raises TypeError here,
-        # as reading it from the quote does in _slice (compiled: checked as declared)
-        i: int = p
-        start: int = a
-        end: int = b
-        return pars[i][start:end]
-    except (IndexError, TypeError):
+    """A quote's paragraph slice, its paragraph, start and end *p*, *a*, *b*; None unless all
+    three are ints (as the decoder's _SHARE_TEXT asks) and *p* a paragraph: its text is then
+    listed in the row, which is always right. The same compiled or not."""
+    if type(p) is not int or type(a) is not int or type(b) is not int or not -len(pars) <= p < len(pars):
         return None
-
-
-def _slice(pars: list[str], q: Quote) -> str | None:
-    try:
-        return pars[q.paragraph][q.start : q.end]
-    except (IndexError, TypeError):
-        return None
+    return pars[p][a:b]
 
 
 if sys.version_info >= (3, 13):
