@@ -638,28 +638,6 @@ def test_quote_texts_reads_what_the_text_property_gives(folder):
     assert quote_texts([quote]) == ["own"] and quote._own_text is None
 
 
-_TEXTS = st.one_of(st.none(), st.text(max_size=6), st.integers(-3, 3))
-_DATES = st.one_of(st.none(), st.builds(PubDate, st.integers(1990, 2030), st.integers(1, 12), st.integers(1, 28)))
-_ROLES = st.lists(st.builds(Role, st.text(max_size=6), st.text(max_size=4), _DATES), max_size=3)
-
-
-@settings(max_examples=200, deadline=None)
-@given(_TEXTS, _TEXTS, _TEXTS, st.one_of(st.sets(st.text(max_size=6), max_size=4), st.frozensets(st.text(max_size=3)), st.none()),
-       st.one_of(_ROLES, st.tuples(), st.none()))
-def test_a_speakers_row_data_is_as_the_generic_walk_makes_it(name, kind, honorific, aliases, roles):
-    """_plain_speaker, the speaker's fast path, gives what _plain gives, or raises as it does."""
-    from gpreader.corpus import cache_codec
-
-    speaker = Speaker(name, kind, honorific, aliases, roles)
-    try:
-        expected = cache_codec._plain(speaker)
-    except CodecError:
-        with pytest.raises(CodecError):
-            cache_codec._plain_speaker(speaker)
-        return
-    assert cache_codec._plain_speaker(speaker) == expected
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(st.integers(-3, 3), st.none(), st.booleans(), st.floats(0, 2)),
        st.one_of(st.integers(-9, 9), st.none(), st.booleans()), st.one_of(st.integers(-9, 9), st.none(), st.booleans()))

@@ -701,7 +701,7 @@ class Attributor:
         ]
         # per paragraph, per sentence: everyone it names (shared refs: read only)
         # (each sentence's folded text a slice of its paragraph's, made once a paragraph)
-        folded = ["" if a is None else a.translate(_FOLD_TABLE).decode("ascii") for a in ascii]
+        folded = ["" if a is None else _fold_of(a) for a in ascii]
         self.named = [
             [_named_in(masked[a:b], fold[a + 1 : b + 1] if fold else None) for a, b in bounds]
             for masked, fold, bounds in zip(self.masked, folded, self.sentences)
@@ -1357,7 +1357,12 @@ def _folded(text: str) -> str:
     scans' prefilters: a character for a character, the marks as ``_ascii_marks`` makes them;
     "" for text with any other character outside ASCII."""
     ascii = _ascii_marks(text)
-    return "" if ascii is None else ascii.translate(_FOLD_TABLE).decode("ascii")
+    return "" if ascii is None else _fold_of(ascii)
+
+
+def _fold_of(ascii: bytes) -> str:
+    """``_folded`` of the text whose ``_ascii_marks`` are *ascii*."""
+    return ascii.translate(_FOLD_TABLE).decode("ascii")
 
 
 # Where NAME_SCAN can open (a capital, lower-case letters, whitespace, a capital), in the folded text

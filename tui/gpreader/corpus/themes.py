@@ -420,19 +420,9 @@ class ThemeMatcher:
         loose_at: dict[tuple[int, int], list[tuple[int, int, int]]] | None = None  # made at its first word
         known = self._candidates
         every = self._every_word
-        exact_shapes = self._exact_shapes
-        star_heads = self._star_heads
         for i, tok in enumerate(words):
-            if not every:  # _may_start, written out: no call a word
-                n = len(tok)
-                c0 = ord(tok[0]) - 97
-                c1 = ord(tok[1]) - 97 if n >= 2 else 0
-                if 0 <= c0 < 26 and 0 <= c1 < 26 and not exact_shapes[(c0 * 26 + c1) * 32 + min(n, 31)]:
-                    if n < 3:
-                        continue
-                    c2 = ord(tok[2]) - 97
-                    if 0 <= c2 < 26 and not star_heads[(c0 * 26 + c1) * 26 + c2]:
-                        continue  # no candidates: no key of its shape, no stem of its head
+            if not every and not _may_start(self, tok):
+                continue  # no candidates: no key of its shape, no stem of its head
             candidates = known.get(tok)
             if candidates is None:
                 candidates = self._candidates_of(tok)
